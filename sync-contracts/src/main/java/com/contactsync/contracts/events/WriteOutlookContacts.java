@@ -1,0 +1,32 @@
+package com.contactsync.contracts.events;
+
+import java.util.List;
+
+/**
+ * {@code contactsync.outlook.write-contacts.v1} on {@code outlook.commands.v1}: make these writes in the user's folder.
+ *
+ * @param folderName the folder to write into, created when missing
+ * @param previousFolderName when set and that folder exists, it is renamed to {@code folderName} (S14)
+ */
+public record WriteOutlookContacts(
+        String commandId,
+        String userId,
+        String mailbox,
+        String folderName,
+        String previousFolderName,
+        String runId,
+        List<Operation> operations) {
+
+    public enum Action {
+        /** Create the contact, or update the one tagged with {@code contactNo} / known as {@code outlookId}. */
+        UPSERT,
+        DELETE
+    }
+
+    /**
+     * @param outlookId the linked Outlook contact id when the orchestrator knows it
+     * @param contact the mapped fields to write; null for {@link Action#DELETE}
+     */
+    public record Operation(Action action, String contactNo, String outlookId, OutlookContact contact) {
+    }
+}
