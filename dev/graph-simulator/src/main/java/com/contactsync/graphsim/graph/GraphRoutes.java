@@ -1,0 +1,28 @@
+package com.contactsync.graphsim.graph;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The Graph v1.0 surface the simulator serves. */
+@Configuration(proxyBeanMethods = false)
+class GraphRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> graphRoute(ContactFolderHandler folders, ContactHandler contacts) {
+        return RouterFunctions.route()
+                .path("/v1.0/users/{user}", user -> user
+                        .GET("/contactFolders", folders::list)
+                        .POST("/contactFolders", folders::create)
+                        .GET("/contactFolders/{folderId}", folders::get)
+                        .GET("/contactFolders/{folderId}/contacts", contacts::listInFolder)
+                        .POST("/contactFolders/{folderId}/contacts", contacts::createInFolder)
+                        .GET("/contactFolders/{folderId}/contacts/{contactId}", contacts::getInFolder)
+                        .GET("/contacts", contacts::listInDefaultFolder)
+                        .POST("/contacts", contacts::createInDefaultFolder)
+                        .GET("/contacts/{contactId}", contacts::get))
+                .build();
+    }
+}

@@ -1,0 +1,123 @@
+package com.contactsync.graphsim;
+
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.AuthenticationProvider;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One simulator per test JVM, started as the sandbox starts it, on a free port; tests talk to it only over HTTP. */
+final class RunningSimulator {
+
+    static final String TENANT = "sandbox";
+    static final String CLIENT_ID = "contactsync-sandbox";
+    static final String CLIENT_SECRET = "sandbox-secret";
+    static final String SCOPE = "https://graph.microsoft.com/.default";
+
+    private static RunningSimulator instance;
+
+    final int port;
+    final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningSimulator(int port) {
+        this.port = port;
+    }
+
+    static synchronized RunningSimulator get() {
+        if (instance == null) {
+            var context = (WebServerApplicationContext) GraphSimulatorApplication.application().run("--server.port=0");
+            instance = new RunningSimulator(context.getWebServer().getPort());
+        }
+        return instance;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> requestToken(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url("/" + TENANT + "/oauth2/v2.0/token")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    String token() {
+        HttpResponse<String> response = requestToken(Map.of("grant_type", "client_credentials", "client_id", CLIENT_ID,
+                "client_secret", CLIENT_SECRET, "scope", SCOPE));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token endpoint answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body()).get("access_token").asString();
+    }
+
+    /** A fresh mailbox, so tests never see each other's folders. */
+    String newMailbox() {
+        String upn = "user-" + UUID.randomUUID() + "@contoso.test";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url("/_simulator/mailboxes/" + upn)))
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("provisioning answered " + response.statusCode());
+        }
+        return upn;
+    }
+
+    /** The real Graph SDK, pointed at the simulator, authenticating with a token from the simulator. */
+    GraphServiceClient graph() {
+        String token = token();
+        return graph(new BaseBearerTokenAuthenticationProvider(new AccessTokenProvider() {
+            @Override
+            public String getAuthorizationToken(URI uri, Map<String, Object> context) {
+                return token;
+            }
+
+            @Override
+            public AllowedHostsValidator getAllowedHostsValidator() {
+                // The SDK sends the token only to listed hosts; Graph's own hosts are its default
+                return new AllowedHostsValidator("localhost");
+            }
+        }));
+    }
+
+    GraphServiceClient graph(AuthenticationProvider authentication) {
+        GraphServiceClient client = new GraphServiceClient(authentication, GraphClientFactory.create().build());
+        client.getRequestAdapter().setBaseUrl(url("/v1.0"));
+        return client;
+    }
+
+    JsonNode stats() {
+        return json.readTree(send(HttpRequest.newBuilder(URI.create(url("/_simulator/stats"))).GET()).body());
+    }
+
+    void reset() {
+        send(HttpRequest.newBuilder(URI.create(url("/_simulator/reset"))).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+}
