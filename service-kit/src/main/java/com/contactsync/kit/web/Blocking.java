@@ -1,0 +1,16 @@
+package com.contactsync.kit.web;
+
+import java.util.concurrent.Callable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Runs blocking work (JDBC) off the event loop, so WebFlux handlers can use the transactional services. */
+public final class Blocking {
+
+    private Blocking() {
+    }
+
+    public static <T> Mono<T> call(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+}
