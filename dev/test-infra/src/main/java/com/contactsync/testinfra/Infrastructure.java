@@ -163,17 +163,6 @@ public final class Infrastructure {
     }
 
     /**
-     * {@link #springProperties(Database)} as command-line arguments ({@code --name=value}) for
-     * {@code SpringApplicationBuilder.run(args)}: there they win over the service's own configuration file, whereas
-     * {@code SpringApplicationBuilder.properties(...)} only sets defaults that the file overrides.
-     */
-    public String[] springArguments(Database database) {
-        return springProperties(database).entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-    }
-
-    /**
      * Stops what this instance started. An external server outlives the tests, so the databases created on it are
      * dropped instead; embedded and container servers are thrown away whole.
      */

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,23 +59,5 @@ class SharedInfrastructureTest {
                 entry("spring.datasource.password", database.password()));
         assertThat(infrastructure.springProperties(null)).containsOnlyKeys(
                 "spring.kafka.bootstrap-servers", "spring.cloud.stream.kafka.binder.brokers");
-    }
-
-    @Test
-    void springArgumentsBeatTheServicesOwnConfigurationFile() {
-        Infrastructure infrastructure = Infrastructure.get();
-        Database database = infrastructure.newDatabase("args");
-
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Object.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.config.location=classpath:service-with-its-own-datasource.yml")
-                .run(infrastructure.springArguments(database))) {
-            Environment environment = context.getEnvironment();
-
-            assertThat(environment.getProperty("spring.application.name")).isEqualTo("from-the-file");
-            assertThat(environment.getProperty("spring.datasource.url")).isEqualTo(database.jdbcUrl());
-            assertThat(environment.getProperty("spring.kafka.bootstrap-servers"))
-                    .isEqualTo(infrastructure.kafkaBootstrapServers());
-        }
     }
 }
