@@ -1,0 +1,59 @@
+package com.contactsync.sandbox;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The command line of {@code bin/sandbox}. */
+record Options(boolean help, boolean exitAfterDemo, boolean infraOnly, boolean keepData, boolean autoPorts,
+               Optional<Path> dataDir) {
+
+    static final String USAGE = """
+            Usage: bin/sandbox [options]
+            Starts Kafka, PostgreSQL, the Graph simulator and the four services as separate processes on this
+            machine and prints their URLs. Ctrl-C stops everything.
+
+              --no-demo          start empty (the default)
+              --exit-after-demo  seed a demo user and contacts, wait until they are in the simulated mailbox,
+                                 print a one-line JSON summary, stop; exit 0 only if the demo converged
+              --infra-only       start only Kafka, PostgreSQL and the Graph simulator (run the services yourself)
+              --ports default    the default ports (8081-8084, 8089, 9092, 5432); a taken one is replaced by a
+                                 free one, printed (the default)
+              --ports auto       free ports for everything, so it never collides with a running sandbox
+              --data-dir DIR     data and logs in DIR, kept on exit; start again with the same DIR to reuse them
+                                 (default: dev/sandbox/target/sandbox-<timestamp>-<pid>, removed on exit)
+              --keep-data        keep the default data directory on exit
+              --help             this text
+            """;
+
+    static Options parse(String... args) {
+        boolean help = false, exitAfterDemo = false, infraOnly = false, keepData = false, autoPorts = false;
+        Path dataDir = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> help = true;
+                case "--exit-after-demo" -> exitAfterDemo = true;
+                case "--no-demo" -> exitAfterDemo = false;
+                case "--infra-only" -> infraOnly = true;
+                case "--keep-data" -> keepData = true;
+                case "--ports" -> autoPorts = switch (value(args, ++i, "--ports")) {
+                    case "auto" -> true;
+                    case "default" -> false;
+                    default -> throw new IllegalArgumentException("--ports takes 'default' or 'auto'");
+                };
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (exitAfterDemo && infraOnly) {
+            throw new IllegalArgumentException("the demo needs the services: --exit-after-demo excludes --infra-only");
+        }
+        return new Options(help, exitAfterDemo, infraOnly, keepData, autoPorts, Optional.ofNullable(dataDir));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

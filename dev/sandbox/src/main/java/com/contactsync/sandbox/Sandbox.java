@@ -1,0 +1,379 @@
+package com.contactsync.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * {@code bin/sandbox}: Kafka, PostgreSQL, the Graph simulator and the four services as separate processes on this
+ * machine, stopped in reverse order on Ctrl-C. No Spring here: the launcher must not share anything with what it
+ * runs.
+ */
+public final class Sandbox {
+
+    static final String SIMULATOR_TENANT = "sandbox";
+    static final String SIMULATOR_CLIENT_ID = "contactsync-sandbox";
+    static final String SIMULATOR_CLIENT_SECRET = "sandbox-secret";
+
+    private static final int INFRASTRUCTURE = 0;
+    private static final int SERVICES = 1;
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Spring Boot's default graceful-shutdown phase is 30 s; Kafka's controlled shutdown takes a few. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final List<String> DATABASES = Service.SERVICES.stream()
+            .flatMap(s -> s.database().stream()).toList();
+
+    /** Where each service's REST API starts, for the printed URLs. */
+    private static final Map<Service, String> API = Map.of(
+            Service.CONTACT_SERVICE, "/api/v1/contacts",
+            Service.SYNC_ORCHESTRATOR, "/api/v1/users",
+            Service.OUTLOOK_GATEWAY, "",
+            Service.SCHEDULER_SERVICE, "/api/v1/schedules");
+
+    private final Options options;
+    private final Path root;
+    private final Path dataDir;
+    private final Path logs;
+    private final Http http = new Http();
+    /** Started parts by start wave: infrastructure (with the simulator), then the services; stopped last first. */
+    private final List<List<Part>> waves = List.of(new ArrayList<>(), new ArrayList<>());
+    private boolean stopping;
+
+    private int kafkaPort;
+    private int pgPort;
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+
+    private record Part(String name, Runnable stop) {
+    }
+
+    private Sandbox(Options options, Path root) {
+        this.options = options;
+        this.root = root;
+        this.dataDir = options.dataDir().orElseGet(() -> root.resolve("dev/sandbox/target/sandbox-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + ProcessHandle.current().pid())).toAbsolutePath();
+        this.logs = dataDir.resolve("logs");
+    }
+
+    public static void main(String[] args) {
+        // zonky's and Kafka's admin client chatter belongs in no terminal
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.USAGE);
+            return;
+        }
+        Sandbox sandbox = new Sandbox(options,
+                Path.of(System.getProperty("contactsync.sandbox.root", ".")).toAbsolutePath().normalize());
+        // Runs on Ctrl-C, SIGTERM and System.exit alike: the one place where things are stopped
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::stop, "sandbox-stop"));
+        int exitCode = 1;
+        try {
+            sandbox.start();
+            if (options.exitAfterDemo()) {
+                Demo.Summary summary = new Demo(sandbox.http, sandbox.url(Service.CONTACT_SERVICE),
+                        sandbox.url(Service.SYNC_ORCHESTRATOR), sandbox.url(Service.GRAPH_SIMULATOR)).run();
+                System.out.println(Http.JSON.writeValueAsString(summary));
+                exitCode = summary.converged() ? 0 : 1;
+            } else {
+                new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook does the rest
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (StartupFailure e) {
+            if (!sandbox.isStopping()) {
+                System.err.println("[sandbox] " + e.getMessage() + "; the end of " + e.log() + ":");
+                System.err.println(e.tail());
+            }
+        } catch (Exception e) {
+            // Once stopping, whatever was still starting fails as expected; that is no news
+            if (!sandbox.isStopping()) {
+                System.err.println("[sandbox] " + e);
+            }
+        }
+        System.exit(exitCode); // when the shutdown hook already runs, this waits for it
+    }
+
+    static void say(String line) {
+        System.out.println("[sandbox] " + line);
+    }
+
+    private void start() throws IOException {
+        Instant began = Instant.now();
+        Instant deadline = began.plus(START_TIMEOUT);
+        Files.createDirectories(logs);
+        say("data directory: " + dataDir);
+        List<Service> toRun = new ArrayList<>(List.of(Service.GRAPH_SIMULATOR));
+        if (!options.infraOnly()) {
+            toRun.addAll(Service.SERVICES);
+        }
+        Map<Service, Path> jars = new EnumMap<>(Service.class);
+        toRun.forEach(s -> jars.put(s, s.execJar(root)));
+
+        Ports free = new Ports(options.autoPorts(), Sandbox::say);
+        kafkaPort = free.take("kafka", 9092);
+        int controllerPort = free.take("kafka controller", 9093);
+        pgPort = free.take("postgres", 5432);
+        toRun.forEach(s -> ports.put(s, free.take(s.id(), s.defaultPort())));
+        free.release();
+
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sandbox-start");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> {
+            Child broker = track(INFRASTRUCTURE,
+                    started(io(() -> Kafka.start(dataDir, logs, kafkaPort, controllerPort))));
+            Kafka.awaitReady(broker, bootstrapServers(), deadline);
+            say("kafka is ready on " + bootstrapServers());
+        }, pool);
+        CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> {
+            Postgres pg = Postgres.start(dataDir, logs.resolve("postgres.log"), pgPort, DATABASES);
+            track(INFRASTRUCTURE, new Part("postgres", pg::close));
+            say("started postgres pid=" + pg.pid() + " log=" + logs.resolve("postgres.log"));
+            say("postgres is ready on port " + pgPort);
+        }, pool);
+        CompletableFuture<Void> simulator = CompletableFuture.runAsync(
+                () -> startService(Service.GRAPH_SIMULATOR, jars.get(Service.GRAPH_SIMULATOR), deadline), pool);
+
+        List<CompletableFuture<Void>> all = new ArrayList<>(List.of(kafka, postgres, simulator));
+        for (Service service : Service.SERVICES) {
+            if (jars.containsKey(service)) {
+                CompletableFuture<Void> needs = CompletableFuture.allOf(kafka,
+                        service.database().isPresent() ? postgres : simulator);
+                all.add(needs.thenRunAsync(() -> startService(service, jars.get(service), deadline), pool));
+            }
+        }
+        // The first failure ends the start at once rather than after everything else has timed out
+        CompletableFuture<Void> failed = new CompletableFuture<>();
+        all.forEach(f -> f.exceptionally(e -> {
+            failed.completeExceptionally(e);
+            return null;
+        }));
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failed).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        if (!isStopping()) {
+            printSummary(Duration.between(began, Instant.now()));
+        }
+    }
+
+    private void startService(Service service, Path jar, Instant deadline) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(ports.get(service)));
+        // /actuator/health/readiness exists by default only on Kubernetes
+        env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        if (service != Service.GRAPH_SIMULATOR) {
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+            env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", bootstrapServers());
+        }
+        service.database().ifPresent(db -> {
+            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + db);
+            env.put("SPRING_DATASOURCE_USERNAME", Postgres.USER);
+            env.put("SPRING_DATASOURCE_PASSWORD", Postgres.PASSWORD);
+        });
+        if (service == Service.OUTLOOK_GATEWAY) {
+            env.putAll(gatewayGraphSettings());
+        }
+        Child child = track(service == Service.GRAPH_SIMULATOR ? INFRASTRUCTURE : SERVICES,
+                started(io(() -> Child.start(service.id(), Child.java(dataDir, List.of("-jar", jar.toString())),
+                        env, logs.resolve(service.id() + ".log")))));
+        String url = url(service);
+        child.awaitReady(deadline, service == Service.GRAPH_SIMULATOR
+                ? () -> http.probe(url + "/") > 0
+                : () -> http.probe(url + "/actuator/health/readiness") / 100 == 2);
+        say(service.id() + " is ready on " + url);
+    }
+
+    /** The gateway's {@code contactsync.graph.*} properties, pointing it at the simulator. */
+    private Map<String, String> gatewayGraphSettings() {
+        String simulator = url(Service.GRAPH_SIMULATOR);
+        return Map.of(
+                "CONTACTSYNC_GRAPH_BASEURL", simulator + "/v1.0",
+                "CONTACTSYNC_GRAPH_AUTH_KIND", "simulator",
+                "CONTACTSYNC_GRAPH_AUTH_TOKENURL", tokenUrl(),
+                "CONTACTSYNC_GRAPH_AUTH_CLIENTID", SIMULATOR_CLIENT_ID,
+                "CONTACTSYNC_GRAPH_AUTH_CLIENTSECRET", SIMULATOR_CLIENT_SECRET);
+    }
+
+    private Child started(Child child) {
+        say("started " + child.name() + " pid=" + child.pid() + " log=" + child.log());
+        return child;
+    }
+
+    /** Registers a started part for the stop; stops it at once if the stop has already begun. */
+    private Child track(int wave, Child child) {
+        track(wave, new Part(child.name(), () -> child.stop(STOP_GRACE)));
+        child.onExit(() -> {
+            if (!isStopping()) {
+                say(child.name() + " exited unexpectedly with code " + child.exitCode() + "; see " + child.log());
+            }
+        });
+        return child;
+    }
+
+    private void track(int wave, Part part) {
+        synchronized (this) {
+            if (!stopping) {
+                waves.get(wave).add(part);
+                return;
+            }
+        }
+        part.stop().run();
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    private void stop() {
+        List<List<Part>> toStop;
+        synchronized (this) {
+            stopping = true;
+            toStop = waves.stream().map(List::copyOf).toList();
+        }
+        for (int wave = toStop.size() - 1; wave >= 0; wave--) {
+            List<Part> parts = toStop.get(wave);
+            parts.forEach(p -> say("stopping " + p.name()));
+            CompletableFuture.allOf(parts.stream()
+                    .map(p -> CompletableFuture.runAsync(p.stop()))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+        killLeftovers();
+        if (options.keepData() || options.dataDir().isPresent()) {
+            say("stopped; data and logs kept in " + dataDir);
+        } else {
+            deleteRecursively(dataDir);
+            say("stopped; removed " + dataDir + " (--keep-data keeps it)");
+        }
+    }
+
+    /**
+     * A safety net after the orderly stop: any process still running for this data directory, such as a postmaster
+     * that pg_ctl could not stop (pg_ctl detaches it from the launcher, so it is no descendant of ours).
+     */
+    private void killLeftovers() {
+        String marker = "-D" + Child.MARKER_PROPERTY + "=" + dataDir;
+        String postmaster = "-D " + dataDir.resolve("postgres");
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine()
+                        .filter(line -> line.contains(marker) || line.contains(postmaster)).isPresent())
+                .forEach(p -> {
+                    say("killing leftover process " + p.pid());
+                    p.destroyForcibly();
+                });
+    }
+
+    private void printSummary(Duration took) {
+        StringBuilder out = new StringBuilder(String.format("%nContact Sync sandbox is up (%d s). Logs: %s%n",
+                took.toSeconds(), logs));
+        String sim = url(Service.GRAPH_SIMULATOR);
+        row(out, "kafka", bootstrapServers());
+        row(out, "postgresql", "jdbc:postgresql://127.0.0.1:" + pgPort + "/{" + String.join(",", DATABASES)
+                + "}  user " + Postgres.USER + ", any password");
+        row(out, "graph-simulator", sim + "/v1.0  token " + tokenUrl() + " (client " + SIMULATOR_CLIENT_ID
+                + ", secret " + SIMULATOR_CLIENT_SECRET + ")  controls " + sim + "/_simulator/stats");
+        if (options.infraOnly()) {
+            out.append(String.format("%nRun a service against it with:%n  SPRING_KAFKA_BOOTSTRAP_SERVERS=%1$s"
+                            + " SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS=%1$s SPRING_DATASOURCE_URL=%2$s"
+                            + " SPRING_DATASOURCE_USERNAME=%3$s SPRING_DATASOURCE_PASSWORD=%4$s%n",
+                    bootstrapServers(), "jdbc:postgresql://127.0.0.1:" + pgPort + "/<database>", Postgres.USER,
+                    Postgres.PASSWORD));
+        } else {
+            for (Service service : Service.SERVICES) {
+                String url = url(service);
+                row(out, service.id(), url + API.get(service) + "  docs " + url + "/v3/api-docs  actuator "
+                        + url + "/actuator");
+            }
+            String contacts = url(Service.CONTACT_SERVICE) + "/api/v1/contacts";
+            String users = url(Service.SYNC_ORCHESTRATOR) + "/api/v1/users/" + Demo.USER_ID;
+            out.append(String.format("%nTry:%n"
+                            + "  curl -s -X PUT %1$s/_simulator/mailboxes/%2$s%n"
+                            + "  curl -s -X PUT %3$s -H 'Content-Type: application/json'"
+                            + " -d '{\"displayName\":\"Anna Sandbox\",\"m365Email\":\"%2$s\"}'%n"
+                            + "  curl -s -X PUT %3$s/contact-sync -H 'Content-Type: application/json'"
+                            + " -d '{\"enabled\":true,\"folderName\":\"%4$s\",\"filter\":{},\"realtime\":true}'%n"
+                            + "  curl -s -X POST %5$s -H 'Content-Type: application/json' -d '{\"type\":\"PERSON\","
+                            + "\"name\":\"Ada Lovelace\",\"firstName\":\"Ada\",\"surname\":\"Lovelace\","
+                            + "\"email\":\"ada.lovelace@example.com\"}'%n"
+                            + "  curl -s %5$s%n"
+                            + "  curl -s %3$s/contact-sync%n"
+                            + "  curl -s %1$s/_simulator/stats%n",
+                    sim, Demo.MAILBOX, users, Demo.FOLDER, contacts));
+        }
+        System.out.println(out);
+        if (!options.exitAfterDemo()) {
+            say("ready; Ctrl-C stops everything");
+        }
+    }
+
+    private static void row(StringBuilder out, String name, String where) {
+        out.append(String.format("  %-18s %s%n", name, where));
+    }
+
+    String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private String tokenUrl() {
+        return url(Service.GRAPH_SIMULATOR) + "/" + SIMULATOR_TENANT + "/oauth2/v2.0/token";
+    }
+
+    private String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T io(IoSupplier<T> supplier) {
+        try {
+            return supplier.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
