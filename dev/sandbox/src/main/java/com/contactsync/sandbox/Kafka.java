@@ -31,8 +31,7 @@ final class Kafka {
         Path config = home.resolve("server.properties");
         writeConfig(config, home.resolve("data"), port, controllerPort);
         Path log = logs.resolve("kafka.log");
-        // What `StorageTool random-uuid` prints, without a JVM start for it
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = clusterId(home.resolve("cluster.id"));
         Child.run("kafka-storage-format", Child.java(dataDir, List.of(
                         "-cp", classpath, "kafka.tools.StorageTool",
                         "format", "-t", clusterId, "-c", config.toString(), "--standalone", "--ignore-formatted")),
@@ -44,6 +43,17 @@ final class Kafka {
                         "-Dorg.slf4j.simpleLogger.showDateTime=true",
                         "-cp", classpath, "kafka.Kafka", config.toString())),
                 Map.of(), log);
+    }
+
+    /** Kept beside the logs: formatting a kept data directory again must name the cluster it already holds. */
+    private static String clusterId(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        // What `StorageTool random-uuid` prints, without a JVM start for it
+        String id = Uuid.randomUuid().toString();
+        Files.writeString(file, id);
+        return id;
     }
 
     static void awaitReady(Child kafka, String bootstrap, Instant deadline) {

@@ -56,6 +56,8 @@ public final class Sandbox {
     /** Started parts by start wave: infrastructure (with the simulator), then the services; stopped last first. */
     private final List<List<Part>> waves = List.of(new ArrayList<>(), new ArrayList<>());
     private boolean stopping;
+    /** After a failed start or demo the logs are what a person needs: the data directory is kept. */
+    private volatile boolean failed;
 
     private int kafkaPort;
     private int pgPort;
@@ -117,6 +119,7 @@ public final class Sandbox {
                 System.err.println("[sandbox] " + e);
             }
         }
+        sandbox.failed = exitCode != 0;
         System.exit(exitCode); // when the shutdown hook already runs, this waits for it
     }
 
@@ -172,13 +175,14 @@ public final class Sandbox {
             }
         }
         // The first failure ends the start at once rather than after everything else has timed out
-        CompletableFuture<Void> failed = new CompletableFuture<>();
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         all.forEach(f -> f.exceptionally(e -> {
-            failed.completeExceptionally(e);
+            firstFailure.completeExceptionally(e);
             return null;
         }));
         try {
-            CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failed).join();
+            CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), firstFailure)
+                    .join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -269,7 +273,7 @@ public final class Sandbox {
                     .toArray(CompletableFuture[]::new)).join();
         }
         killLeftovers();
-        if (options.keepData() || options.dataDir().isPresent()) {
+        if (options.keepData() || options.dataDir().isPresent() || failed) {
             say("stopped; data and logs kept in " + dataDir);
         } else {
             deleteRecursively(dataDir);
