@@ -1,0 +1,77 @@
+package com.contactsync.orchestrator.users;
+
+import com.contactsync.contracts.cloudevents.EventJson;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+@Repository
+class UserRepository {
+
+    private static final TypeReference<Map<String, String>> FILTER = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void save(User user) {
+        jdbc.sql("""
+                INSERT INTO app_user (user_id, display_name, m365_email) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE
+                SET display_name = excluded.display_name, m365_email = excluded.m365_email, updated_at = now()""")
+                .params(user.userId(), user.displayName(), user.m365Email())
+                .update();
+    }
+
+    Optional<User> find(String userId) {
+        return jdbc.sql("SELECT user_id, display_name, m365_email FROM app_user WHERE user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new User(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    void saveSetup(String userId, SyncSetup setup) {
+        jdbc.sql("""
+                INSERT INTO sync_setup (user_id, enabled, folder_name, filter, realtime) VALUES (?, ?, ?, ?::jsonb, ?)
+                ON CONFLICT (user_id) DO UPDATE
+                SET enabled = excluded.enabled, folder_name = excluded.folder_name, filter = excluded.filter,
+                    realtime = excluded.realtime, updated_at = now()""")
+                .params(userId, setup.enabled(), setup.folderName(), EventJson.mapper().writeValueAsString(setup.filter()),
+                        setup.realtime())
+                .update();
+    }
+
+    Optional<SyncSetup> findSetup(String userId) {
+        return jdbc.sql("""
+                SELECT enabled, folder_name, filter, realtime, last_sync_at, state FROM sync_setup WHERE user_id = ?""")
+                .param(userId)
+                .query(UserRepository::mapSetup)
+                .optional();
+    }
+
+    /** Users whose enabled, realtime setup has a mailbox to write to. */
+    List<SyncTarget> realtimeTargets() {
+        return jdbc.sql("""
+                SELECT u.user_id, u.m365_email, s.enabled, s.folder_name, s.filter, s.realtime, s.last_sync_at, s.state
+                FROM sync_setup s JOIN app_user u ON u.user_id = s.user_id
+                WHERE s.enabled AND s.realtime AND u.m365_email IS NOT NULL""")
+                .query((rs, n) -> new SyncTarget(rs.getString("user_id"), rs.getString("m365_email"), mapSetup(rs, n)))
+                .list();
+    }
+
+    private static SyncSetup mapSetup(ResultSet rs, int row) throws SQLException {
+        Timestamp lastSync = rs.getTimestamp("last_sync_at");
+        return new SyncSetup(rs.getBoolean("enabled"), rs.getString("folder_name"),
+                EventJson.mapper().readValue(rs.getString("filter"), FILTER), rs.getBoolean("realtime"),
+                lastSync == null ? null : lastSync.toInstant(), rs.getString("state"));
+    }
+}
