@@ -129,7 +129,11 @@ class KitScenarioTest {
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single()).isPositive();
         relay.start();
 
-        List<ConsumerRecord<String, byte[]>> received = consume(topic, 500);
+        List<ConsumerRecord<String, byte[]>> received;
+        try (TopicReader reader = TopicReader.fromBeginning(topic)) {
+            received = reader.awaitRecords(all -> all.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).distinct().count() == 500,
+                    Duration.ofSeconds(60));
+        }
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         received.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>())
                 .add(Integer.parseInt(new String(r.value(), StandardCharsets.UTF_8))));

@@ -1,4 +1,4 @@
-package com.contactsync.kit.messaging;
+package com.contactsync.kit.startup;
 
 import java.time.Duration;
 import java.util.Map;
@@ -33,8 +33,7 @@ public class KafkaReachability implements SmartInitializingSingleton {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while checking Kafka at " + servers, e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new IllegalStateException("Kafka is unreachable at " + servers + " (no answer within " + timeout
-                    + "). Start the broker or set SPRING_KAFKA_BOOTSTRAP_SERVERS to where it runs.", e);
+            throw new KafkaUnreachableException(String.valueOf(servers), timeout, e);
         } finally {
             // Don't wait for the pending request of an unreachable broker.
             admin.close(Duration.ZERO);
