@@ -20,13 +20,17 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One simulator per test JVM, started as the sandbox starts it, on a free port; tests talk to it only over HTTP. */
-final class RunningSimulator {
+/**
+ * One simulator per test JVM, started as the sandbox starts it, on a free port; tests talk to it only over HTTP.
+ * Published in this module's test jar for other modules' tests, as their view of Outlook that is independent of
+ * the code under test.
+ */
+public final class RunningSimulator {
 
-    static final String TENANT = "sandbox";
-    static final String CLIENT_ID = "contactsync-sandbox";
-    static final String CLIENT_SECRET = "sandbox-secret";
-    static final String SCOPE = "https://graph.microsoft.com/.default";
+    public static final String TENANT = "sandbox";
+    public static final String CLIENT_ID = "contactsync-sandbox";
+    public static final String CLIENT_SECRET = "sandbox-secret";
+    public static final String SCOPE = "https://graph.microsoft.com/.default";
 
     private static RunningSimulator instance;
 
@@ -38,7 +42,7 @@ final class RunningSimulator {
         this.port = port;
     }
 
-    static synchronized RunningSimulator get() {
+    public static synchronized RunningSimulator get() {
         if (instance == null) {
             var context = (WebServerApplicationContext) GraphSimulatorApplication.application().run("--server.port=0");
             instance = new RunningSimulator(context.getWebServer().getPort());
@@ -46,7 +50,7 @@ final class RunningSimulator {
         return instance;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
@@ -61,16 +65,20 @@ final class RunningSimulator {
         }
     }
 
+    public String tokenUrl() {
+        return url("/" + TENANT + "/oauth2/v2.0/token");
+    }
+
     HttpResponse<String> requestToken(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url("/" + TENANT + "/oauth2/v2.0/token")))
+        return send(HttpRequest.newBuilder(URI.create(tokenUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    String token() {
+    public String token() {
         HttpResponse<String> response = requestToken(Map.of("grant_type", "client_credentials", "client_id", CLIENT_ID,
                 "client_secret", CLIENT_SECRET, "scope", SCOPE));
         if (response.statusCode() != 200) {
@@ -80,7 +88,7 @@ final class RunningSimulator {
     }
 
     /** A fresh mailbox, so tests never see each other's folders. */
-    String newMailbox() {
+    public String newMailbox() {
         String upn = "user-" + UUID.randomUUID() + "@contoso.test";
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url("/_simulator/mailboxes/" + upn)))
                 .PUT(HttpRequest.BodyPublishers.noBody()));
@@ -91,7 +99,7 @@ final class RunningSimulator {
     }
 
     /** The real Graph SDK, pointed at the simulator, authenticating with a token from the simulator. */
-    GraphServiceClient graph() {
+    public GraphServiceClient graph() {
         String token = token();
         return graph(new BaseBearerTokenAuthenticationProvider(new AccessTokenProvider() {
             @Override
@@ -113,11 +121,23 @@ final class RunningSimulator {
         return client;
     }
 
-    JsonNode stats() {
+    public JsonNode stats() {
         return json.readTree(send(HttpRequest.newBuilder(URI.create(url("/_simulator/stats"))).GET()).body());
     }
 
-    void reset() {
+    public void reset() {
         send(HttpRequest.newBuilder(URI.create(url("/_simulator/reset"))).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** How many requests the simulator answered with this method, path pattern and status since its last reset. */
+    public long requests(String method, String pathPattern, int status) {
+        long count = 0;
+        for (JsonNode row : stats().get("requests")) {
+            if (row.get("method").asString().equals(method) && row.get("path").asString().equals(pathPattern)
+                    && row.get("status").asInt() == status) {
+                count += row.get("count").asLong();
+            }
+        }
+        return count;
     }
 }
