@@ -1,0 +1,67 @@
+package com.contactsync.gateway.graph;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.WorkloadIdentityCredentialBuilder;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import java.time.Clock;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The official Graph SDK client, signed in as configured and pointed at the configured Graph. */
+@Configuration(proxyBeanMethods = false)
+class GraphClientConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphClientConfiguration.class);
+
+    @Bean
+    GraphServiceClient graphServiceClient(GraphProperties properties) {
+        log.info("Graph at {}, signing in with {}", properties.baseUrl(), properties.auth());
+        // Without the explicit host list the SDK would silently send no token to anything but Graph's own hosts
+        var authentication = new AzureIdentityAuthenticationProvider(credential(properties.auth()),
+                properties.allowedHosts().toArray(String[]::new), properties.auth().scope());
+        GraphServiceClient client = new GraphServiceClient(authentication, GraphClientFactory.create().build());
+        client.getRequestAdapter().setBaseUrl(properties.baseUrl().toString());
+        return client;
+    }
+
+    static TokenCredential credential(GraphProperties.Auth auth) {
+        return switch (auth.kind()) {
+            case CLIENT_SECRET -> new ClientSecretCredentialBuilder()
+                    .tenantId(auth.tenantId())
+                    .clientId(auth.clientId())
+                    .clientSecret(auth.clientSecret())
+                    .build();
+            case CERTIFICATE -> {
+                var builder = new ClientCertificateCredentialBuilder().tenantId(auth.tenantId()).clientId(auth.clientId());
+                String path = auth.certificatePath().toLowerCase(Locale.ROOT);
+                if (path.endsWith(".pfx") || path.endsWith(".p12")) {
+                    builder.pfxCertificate(auth.certificatePath()).clientCertificatePassword(auth.certificatePassword());
+                } else {
+                    builder.pemCertificate(auth.certificatePath());
+                }
+                yield builder.build();
+            }
+            case WORKLOAD_IDENTITY -> {
+                var builder = new WorkloadIdentityCredentialBuilder();
+                if (auth.tenantId() != null) {
+                    builder.tenantId(auth.tenantId());
+                }
+                if (auth.clientId() != null) {
+                    builder.clientId(auth.clientId());
+                }
+                if (auth.federatedTokenFile() != null) {
+                    builder.tokenFilePath(auth.federatedTokenFile());
+                }
+                yield builder.build();
+            }
+            case SIMULATOR -> new SimulatorTokenCredential(auth.tokenUrl(), auth.clientId(), auth.clientSecret(), Clock.systemUTC());
+        };
+    }
+}
