@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.contactsync.kit.startup.UnreachableInfrastructureFailureAnalyzer;
+import com.contactsync.testinfra.Database;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
@@ -51,6 +52,21 @@ class StartupFailureTest {
 
         assertThat(analysis.getDescription()).startsWith("PostgreSQL is unreachable: Connection to 127.0.0.1:");
         assertThat(analysis.getAction()).contains("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void missingDatabaseAndWrongPasswordSayWhatToSet() {
+        Infrastructure infra = Infrastructure.get();
+        Database database = infra.newDatabase("kit_nodb");
+        Map<String, Object> missing = new HashMap<>(infra.springProperties(database));
+        missing.put("spring.datasource.url", database.jdbcUrl().replace(database.name(), "no_such_database"));
+        Map<String, Object> wrongPassword = new HashMap<>(infra.springProperties(database));
+        wrongPassword.put("spring.datasource.username", "no_such_role");
+
+        assertThat(analyze(catchThrowable(() -> start(missing))).getDescription())
+                .startsWith("The service's database does not exist");
+        assertThat(analyze(catchThrowable(() -> start(wrongPassword))).getAction())
+                .contains("SPRING_DATASOURCE_USERNAME");
     }
 
     private static FailureAnalysis analyze(Throwable failure) {
