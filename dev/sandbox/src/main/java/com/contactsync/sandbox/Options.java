@@ -1,11 +1,19 @@
 package com.contactsync.sandbox;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The command line of {@code bin/sandbox}. */
 record Options(boolean help, boolean exitAfterDemo, boolean infraOnly, boolean keepData, boolean autoPorts,
-               Optional<Path> dataDir) {
+               Optional<Path> dataDir, List<String> jvmOptions) {
+
+    /**
+     * C1 only and the serial collector: a Spring Boot service then needs about 40% less CPU to start, which is what
+     * bounds the start of five JVMs on two cores; steady-state speed matters less here (dev/bench measures it).
+     */
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     static final String USAGE = """
             Usage: bin/sandbox [options]
@@ -22,12 +30,16 @@ record Options(boolean help, boolean exitAfterDemo, boolean infraOnly, boolean k
               --data-dir DIR     data and logs in DIR, kept on exit; start again with the same DIR to reuse them
                                  (default: dev/sandbox/target/sandbox-<timestamp>-<pid>, removed on exit)
               --keep-data        keep the default data directory on exit
+              --jvm-options "OPTIONS"
+                                 JVM options for the simulator and the services, instead of the default
+                                 "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" (quick start); "" for the JVM's own
               --help             this text
             """;
 
     static Options parse(String... args) {
         boolean help = false, exitAfterDemo = false, infraOnly = false, keepData = false, autoPorts = false;
         Path dataDir = null;
+        List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> help = true;
@@ -41,13 +53,16 @@ record Options(boolean help, boolean exitAfterDemo, boolean infraOnly, boolean k
                     default -> throw new IllegalArgumentException("--ports takes 'default' or 'auto'");
                 };
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                case "--jvm-options" -> jvmOptions = Arrays.stream(value(args, ++i, "--jvm-options").split("\\s+"))
+                        .filter(o -> !o.isEmpty()).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (exitAfterDemo && infraOnly) {
             throw new IllegalArgumentException("the demo needs the services: --exit-after-demo excludes --infra-only");
         }
-        return new Options(help, exitAfterDemo, infraOnly, keepData, autoPorts, Optional.ofNullable(dataDir));
+        return new Options(help, exitAfterDemo, infraOnly, keepData, autoPorts, Optional.ofNullable(dataDir),
+                jvmOptions);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -208,8 +208,10 @@ public final class Sandbox {
         if (service == Service.OUTLOOK_GATEWAY) {
             env.putAll(gatewayGraphSettings());
         }
+        List<String> command = new ArrayList<>(options.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         Child child = track(service == Service.GRAPH_SIMULATOR ? INFRASTRUCTURE : SERVICES,
-                started(io(() -> Child.start(service.id(), Child.java(dataDir, List.of("-jar", jar.toString())),
+                started(io(() -> Child.start(service.id(), Child.java(dataDir, command),
                         env, logs.resolve(service.id() + ".log")))));
         String url = url(service);
         child.awaitReady(deadline, service == Service.GRAPH_SIMULATOR
