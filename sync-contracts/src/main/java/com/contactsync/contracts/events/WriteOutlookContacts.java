@@ -26,7 +26,14 @@ public record WriteOutlookContacts(
     /**
      * @param outlookId the linked Outlook contact id when the orchestrator knows it
      * @param contact the mapped fields to write; null for {@link Action#DELETE}
+     * @param linkOrigin written as the {@code BcLinkOrigin} tag when {@code OUTLOOK} (a contact a person typed that
+     *                   the system adopted, S8); null for contacts the system creates
      */
-    public record Operation(Action action, String contactNo, String outlookId, OutlookContact contact) {
+    public record Operation(Action action, String contactNo, String outlookId, OutlookContact contact,
+                            LinkOrigin linkOrigin) {
+
+        public Operation(Action action, String contactNo, String outlookId, OutlookContact contact) {
+            this(action, contactNo, outlookId, contact, null);
+        }
     }
 }
