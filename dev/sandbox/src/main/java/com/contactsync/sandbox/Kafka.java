@@ -17,6 +17,14 @@ import org.apache.kafka.common.Uuid;
 /** Apache Kafka in KRaft mode (one broker that is its own controller) in a JVM of its own. */
 final class Kafka {
 
+    /**
+     * Partitions of every topic, however it comes to exist. The services declare the topics they produce with 6,
+     * but a consumer that binds first creates its topic with one, and sees the partitions its producer adds only
+     * at its next metadata refresh (5 min later): the sandbox does what a cluster's operators do and has every
+     * topic start with 6, so it does not depend on which service is quicker to start.
+     */
+    static final int PARTITIONS = 6;
+
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -92,6 +100,7 @@ final class Kafka {
         p.put("transaction.state.log.min.isr", "1");
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("num.partitions", Integer.toString(PARTITIONS));
         // Consumers of a fresh group start at once instead of after the default 3 s
         p.put("group.initial.rebalance.delay.ms", "0");
         try (Writer writer = Files.newBufferedWriter(config)) {

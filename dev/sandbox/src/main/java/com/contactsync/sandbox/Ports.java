@@ -57,7 +57,9 @@ final class Ports {
             throw new UncheckedIOException(e);
         }
         try {
-            socket.setReuseAddress(false);
+            // As the servers themselves do: a port whose last connections linger in TIME_WAIT (a sandbox that has
+            // just stopped) is free, one that something listens on is not
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return socket;
         } catch (IOException taken) {

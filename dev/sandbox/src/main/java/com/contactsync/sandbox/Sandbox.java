@@ -199,6 +199,7 @@ public final class Sandbox {
         if (service != Service.GRAPH_SIMULATOR) {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
             env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", bootstrapServers());
+            env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_MINPARTITIONCOUNT", Integer.toString(Kafka.PARTITIONS));
         }
         service.database().ifPresent(db -> {
             env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + db);
@@ -215,7 +216,8 @@ public final class Sandbox {
                         env, logs.resolve(service.id() + ".log")))));
         String url = url(service);
         child.awaitReady(deadline, service == Service.GRAPH_SIMULATOR
-                ? () -> http.probe(url + "/") > 0
+                // Not counted in the simulator's request statistics, unlike a Graph path
+                ? () -> http.probe(url + "/actuator/health") > 0
                 : () -> http.probe(url + "/actuator/health/readiness") / 100 == 2);
         say(service.id() + " is ready on " + url);
     }
