@@ -155,7 +155,16 @@ public final class ContractSchemas {
             case "const" -> quote(value) + " must be " + args[0];
             default -> withoutPath(message.getMessage());
         };
-        return new SchemaViolation(path, text);
+        return new SchemaViolation(path, rule(message.getType()), text);
+    }
+
+    /** The keyword, with the several ways of refusing an unknown property, and of checking a type, named as one. */
+    private static String rule(String type) {
+        return switch (type) {
+            case "additionalProperties", "unevaluatedProperties", "propertyNames" -> "additionalProperties";
+            case "unionType" -> "type";
+            default -> type;
+        };
     }
 
     /** {@code $.contact.email}, {@code $.operations[0]}, {@code $['odd name']}. */

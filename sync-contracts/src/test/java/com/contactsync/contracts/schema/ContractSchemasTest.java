@@ -69,7 +69,7 @@ class ContractSchemasTest {
     @Test
     void overLongNameIsRefused() {
         assertThat(violations(upsertRequest(contact -> contact.put("name", "N".repeat(101)))))
-                .containsExactly(new SchemaViolation("$.contact.name", "is 101 characters long, at most 100 allowed"));
+                .containsExactly(new SchemaViolation("$.contact.name", "maxLength", "is 101 characters long, at most 100 allowed"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class ContractSchemasTest {
     @Test
     void missingRequiredFieldIsRefused() {
         assertThat(violations(upsertRequest(contact -> contact.remove("name"))))
-                .containsExactly(new SchemaViolation("$.contact.name", "is required"));
+                .containsExactly(new SchemaViolation("$.contact.name", "required", "is required"));
         assertThat(ContractSchemas.validate(EventTypes.CONTACT_UPSERTED, json("{\"no\":\"CT1\"}")))
                 .extracting(SchemaViolation::path)
                 .containsExactlyInAnyOrder("$.type", "$.name", "$.privacyBlocked", "$.lastModifiedAt", "$.version");
@@ -89,7 +89,7 @@ class ContractSchemasTest {
     @Test
     void emptyNameIsRefusedOnARequest() {
         assertThat(violations(upsertRequest(contact -> contact.put("name", ""))))
-                .containsExactly(new SchemaViolation("$.contact.name", "must not be empty"));
+                .containsExactly(new SchemaViolation("$.contact.name", "minLength", "must not be empty"));
     }
 
     @Test
@@ -100,26 +100,26 @@ class ContractSchemasTest {
 
         assertThat(ContractSchemas.validate(EventTypes.CONTACT_UPSERT_REQUESTED, EventJson.write(request)))
                 .containsExactlyInAnyOrder(
-                        new SchemaViolation("$.contact.nmae", "is not a known property"),
-                        new SchemaViolation("$.priority", "is not a known property"));
+                        new SchemaViolation("$.contact.nmae", "additionalProperties", "is not a known property"),
+                        new SchemaViolation("$.priority", "additionalProperties", "is not a known property"));
         assertThat(ContractSchemas.validate(EventTypes.CONTACT_DELETE_REQUESTED, json("{\"no\":\"CT1\",\"force\":true}")))
-                .containsExactly(new SchemaViolation("$.force", "is not a known property"));
+                .containsExactly(new SchemaViolation("$.force", "additionalProperties", "is not a known property"));
     }
 
     @Test
     void unknownPropertyIsReportedExactlyEvenBesideAnInvalidField() {
         assertThat(violations(upsertRequest(contact -> contact.put("email", "x").put("nmae", "Anna"))))
                 .containsExactlyInAnyOrder(
-                        new SchemaViolation("$.contact.email", "\"x\" is not a valid email"),
-                        new SchemaViolation("$.contact.nmae", "is not a known property"));
+                        new SchemaViolation("$.contact.email", "format", "\"x\" is not a valid email"),
+                        new SchemaViolation("$.contact.nmae", "additionalProperties", "is not a known property"));
     }
 
     @Test
     void oddPropertyNamesGetBracketedPaths() {
         assertThat(ContractSchemas.validate(EventTypes.CONTACT_DELETE_REQUESTED, json("{\"no\":\"CT1\",\"\":1,\"it's\":2}")))
                 .containsExactlyInAnyOrder(
-                        new SchemaViolation("$['']", "is not a known property"),
-                        new SchemaViolation("$['it\\'s']", "is not a known property"));
+                        new SchemaViolation("$['']", "additionalProperties", "is not a known property"),
+                        new SchemaViolation("$['it\\'s']", "additionalProperties", "is not a known property"));
     }
 
     @Test
@@ -133,22 +133,23 @@ class ContractSchemasTest {
     @Test
     void wrongEnumIsRefused() {
         assertThat(violations(upsertRequest(contact -> contact.put("type", "SUPPLIER"))))
-                .containsExactly(new SchemaViolation("$.contact.type", "\"SUPPLIER\" is not one of PERSON, COMPANY"));
+                .containsExactly(new SchemaViolation("$.contact.type", "enum", "\"SUPPLIER\" is not one of PERSON, COMPANY"));
         assertThat(ContractSchemas.validate(EventTypes.SYNC_REQUESTED, json("{\"userId\":null,\"mode\":\"DELTA\"}")))
-                .containsExactly(new SchemaViolation("$.mode", "\"DELTA\" is not one of INCREMENTAL, FULL"));
+                .containsExactly(new SchemaViolation("$.mode", "enum", "\"DELTA\" is not one of INCREMENTAL, FULL"));
     }
 
     @Test
     void wrongTypeIsRefused() {
         assertThat(violations(upsertRequest(contact -> contact.put("postCode", 80807))))
-                .containsExactly(new SchemaViolation("$.contact.postCode", "is a number, expected string or null"));
+                .containsExactly(new SchemaViolation("$.contact.postCode", "type", "is a number, expected string or null"));
     }
 
     @ParameterizedTest
     @CsvSource({"no, ct000123", "companyNo, ' CT000100'", "salespersonCode, jr", "countryRegionCode, de"})
     void codesMustBeUpperCaseWithoutOuterSpaces(String field, String value) {
         assertThat(violations(upsertRequest(contact -> contact.put(field, value)))).containsExactly(new SchemaViolation(
-                "$.contact." + field, "must be upper case without leading or trailing spaces (a Business Central code)"));
+                "$.contact." + field, "pattern",
+                "must be upper case without leading or trailing spaces (a Business Central code)"));
     }
 
     @Test
@@ -168,7 +169,7 @@ class ContractSchemasTest {
         assertThat(violations(upsertRequest(contact -> contact.put(field, valueOfLength(field, limit))))).isEmpty();
 
         assertThat(violations(upsertRequest(contact -> contact.put(field, valueOfLength(field, limit + 1)))))
-                .contains(new SchemaViolation("$.contact." + field,
+                .contains(new SchemaViolation("$.contact." + field, "maxLength",
                         "is " + (limit + 1) + " characters long, at most " + limit + " allowed"));
         assertThat(ContractSchemas.validate(EventTypes.CONTACT_UPSERTED, snapshotWith(field, valueOfLength(field, limit + 1))))
                 .extracting(SchemaViolation::path).contains("$." + field);
@@ -182,14 +183,14 @@ class ContractSchemasTest {
                                {"action":"DELETE","contactNo":"CT2","contact":null}]}""";
 
         assertThat(ContractSchemas.validate(EventTypes.OUTLOOK_WRITE_CONTACTS, json(command)))
-                .containsExactly(new SchemaViolation("$.operations[0].contact", "is null, expected object"));
+                .containsExactly(new SchemaViolation("$.operations[0].contact", "type", "is null, expected object"));
     }
 
     @Test
     void badTimestampIsRefused() {
         assertThat(ContractSchemas.validate(EventTypes.CONTACT_DELETED,
                 json("{\"no\":\"CT1\",\"version\":3,\"deletedAt\":\"yesterday\"}")))
-                .containsExactly(new SchemaViolation("$.deletedAt", "\"yesterday\" is not a valid date-time"));
+                .containsExactly(new SchemaViolation("$.deletedAt", "format", "\"yesterday\" is not a valid date-time"));
     }
 
     @Test
@@ -197,7 +198,7 @@ class ContractSchemasTest {
         String email = "no-at-sign-" + "x".repeat(60);
 
         assertThat(violations(upsertRequest(contact -> contact.put("email", email))))
-                .contains(new SchemaViolation("$.contact.email",
+                .contains(new SchemaViolation("$.contact.email", "format",
                         "\"no-at-sign-xxxxxxxxxxxxxxxxxxxxxxxxxxx… is not a valid email"));
     }
 
@@ -228,9 +229,9 @@ class ContractSchemasTest {
     @Test
     void jsonThatIsNotAnObjectIsAViolation() {
         assertThat(ContractSchemas.validate(EventTypes.SYNC_REQUESTED, json("[\"FULL\"]")))
-                .containsExactly(new SchemaViolation("$", "is an array, expected object"));
+                .containsExactly(new SchemaViolation("$", "type", "is an array, expected object"));
         assertThat(ContractSchemas.validate(EventTypes.SYNC_REQUESTED, json("null")))
-                .containsExactly(new SchemaViolation("$", "is null, expected object"));
+                .containsExactly(new SchemaViolation("$", "type", "is null, expected object"));
     }
 
     @Test
