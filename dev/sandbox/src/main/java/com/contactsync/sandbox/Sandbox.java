@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -192,23 +193,8 @@ public final class Sandbox {
     }
 
     private void startService(Service service, Path jar, Instant deadline) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(environment(service));
         env.put("SERVER_PORT", Integer.toString(ports.get(service)));
-        // /actuator/health/readiness exists by default only on Kubernetes
-        env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
-        if (service != Service.GRAPH_SIMULATOR) {
-            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-            env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", bootstrapServers());
-            env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_MINPARTITIONCOUNT", Integer.toString(Kafka.PARTITIONS));
-        }
-        service.database().ifPresent(db -> {
-            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + db);
-            env.put("SPRING_DATASOURCE_USERNAME", Postgres.USER);
-            env.put("SPRING_DATASOURCE_PASSWORD", Postgres.PASSWORD);
-        });
-        if (service == Service.OUTLOOK_GATEWAY) {
-            env.putAll(gatewayGraphSettings());
-        }
         List<String> command = new ArrayList<>(options.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         Child child = track(service == Service.GRAPH_SIMULATOR ? INFRASTRUCTURE : SERVICES,
@@ -222,15 +208,29 @@ public final class Sandbox {
         say(service.id() + " is ready on " + url);
     }
 
-    /** The gateway's {@code contactsync.graph.*} properties, pointing it at the simulator. */
-    private Map<String, String> gatewayGraphSettings() {
-        String simulator = url(Service.GRAPH_SIMULATOR);
-        return Map.of(
-                "CONTACTSYNC_GRAPH_BASEURL", simulator + "/v1.0",
-                "CONTACTSYNC_GRAPH_AUTH_KIND", "simulator",
-                "CONTACTSYNC_GRAPH_AUTH_TOKENURL", tokenUrl(),
-                "CONTACTSYNC_GRAPH_AUTH_CLIENTID", SIMULATOR_CLIENT_ID,
-                "CONTACTSYNC_GRAPH_AUTH_CLIENTSECRET", SIMULATOR_CLIENT_SECRET);
+    /** How a service finds Kafka, its database and (the gateway) the simulator: environment variables only. */
+    private Map<String, String> environment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        // /actuator/health/readiness exists by default only on Kubernetes
+        env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        if (service != Service.GRAPH_SIMULATOR) {
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+            env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", bootstrapServers());
+            env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_MINPARTITIONCOUNT", Integer.toString(Kafka.PARTITIONS));
+        }
+        service.database().ifPresent(db -> {
+            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + db);
+            env.put("SPRING_DATASOURCE_USERNAME", Postgres.USER);
+            env.put("SPRING_DATASOURCE_PASSWORD", Postgres.PASSWORD);
+        });
+        if (service == Service.OUTLOOK_GATEWAY) {
+            env.put("CONTACTSYNC_GRAPH_BASEURL", url(Service.GRAPH_SIMULATOR) + "/v1.0");
+            env.put("CONTACTSYNC_GRAPH_AUTH_KIND", "simulator");
+            env.put("CONTACTSYNC_GRAPH_AUTH_TOKENURL", tokenUrl());
+            env.put("CONTACTSYNC_GRAPH_AUTH_CLIENTID", SIMULATOR_CLIENT_ID);
+            env.put("CONTACTSYNC_GRAPH_AUTH_CLIENTSECRET", SIMULATOR_CLIENT_SECRET);
+        }
+        return env;
     }
 
     private Child started(Child child) {
@@ -311,11 +311,11 @@ public final class Sandbox {
         row(out, "graph-simulator", sim + "/v1.0  token " + tokenUrl() + " (client " + SIMULATOR_CLIENT_ID
                 + ", secret " + SIMULATOR_CLIENT_SECRET + ")  controls " + sim + "/_simulator/stats");
         if (options.infraOnly()) {
-            out.append(String.format("%nRun a service against it with:%n  SPRING_KAFKA_BOOTSTRAP_SERVERS=%1$s"
-                            + " SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS=%1$s SPRING_DATASOURCE_URL=%2$s"
-                            + " SPRING_DATASOURCE_USERNAME=%3$s SPRING_DATASOURCE_PASSWORD=%4$s%n",
-                    bootstrapServers(), "jdbc:postgresql://127.0.0.1:" + pgPort + "/<database>", Postgres.USER,
-                    Postgres.PASSWORD));
+            out.append(String.format("%nRun a service against it (e.g. from the IDE) with this environment:%n"));
+            for (Service service : Service.SERVICES) {
+                out.append(String.format("  %s: %s%n", service.id(), environment(service).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))));
+            }
         } else {
             for (Service service : Service.SERVICES) {
                 String url = url(service);
