@@ -1,5 +1,7 @@
 package com.contactsync.graphsim;
 
+import com.contactsync.graphsim.limits.LimitSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param clientId the only application it issues tokens to
  * @param clientSecret that application's secret
  * @param tokenLifetime how long an issued token is accepted
- * @param pageSize list page size without {@code $top} (Graph's is 10)
+ * @param pageSize list page size without {@code $top} and delta page size without {@code Prefer: odata.maxpagesize}
+ *     (Graph's is 10)
+ * @param deltaTokenLifetime how long a delta or next link stays usable (Outlook's is not fixed; a mailbox can have
+ *     its own, set through {@code /_simulator/mailboxes/{upn}})
+ * @param limits Graph's per-mailbox limits as the simulator starts and as a reset restores them
  */
 @Validated
 @ConfigurationProperties("graphsim")
@@ -25,7 +31,9 @@ public record GraphSimProperties(
         @DefaultValue("contactsync-sandbox") @NotBlank String clientId,
         @DefaultValue("sandbox-secret") @NotBlank String clientSecret,
         @DefaultValue("1h") @NotNull Duration tokenLifetime,
-        @DefaultValue("10") @Min(1) @Max(1000) int pageSize) {
+        @DefaultValue("10") @Min(1) @Max(1000) int pageSize,
+        @DefaultValue("7d") @NotNull Duration deltaTokenLifetime,
+        @DefaultValue @Valid @NotNull LimitSettings limits) {
 
     /** The largest {@code $top} Graph accepts on these lists. */
     public static final int MAX_PAGE_SIZE = 1000;
@@ -33,6 +41,6 @@ public record GraphSimProperties(
     @Override
     public String toString() {
         return "GraphSimProperties[tenant=" + tenant + ", clientId=" + clientId + ", clientSecret=***, tokenLifetime="
-                + tokenLifetime + ", pageSize=" + pageSize + "]";
+                + tokenLifetime + ", pageSize=" + pageSize + ", deltaTokenLifetime=" + deltaTokenLifetime + ", limits=" + limits + "]";
     }
 }

@@ -18,7 +18,7 @@ class SimulatorControls {
     RouterFunction<ServerResponse> simulatorRoute(MailboxStore mailboxes, RequestStats stats) {
         return RouterFunctions.route()
                 .PUT("/_simulator/mailboxes/{upn}", request -> {
-                    MailboxStore.Provisioned provisioned = mailboxes.provision(request.pathVariable("upn"));
+                    MailboxStore.Provisioned provisioned = mailboxes.provision(request.pathVariable("upn"), policy -> policy);
                     return ServerResponse.status(provisioned.created() ? HttpStatus.CREATED : HttpStatus.OK)
                             .bodyValue(Map.of(
                                     "id", provisioned.mailbox().id(),

@@ -48,6 +48,7 @@ public class GraphErrorHandler implements WebExceptionHandler {
         if (graph.status() == HttpStatus.UNAUTHORIZED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"\", authorization_uri=\"/{tenant}/oauth2/v2.0/token\"");
         }
+        graph.headers().forEach(headers::set);
         DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(body));
         return exchange.getResponse().writeWith(Mono.just(buffer));
     }

@@ -30,6 +30,7 @@ class ContactFolderHandler {
         this.properties = properties;
     }
 
+    /** Only the top-level folders, so {@code $filter=displayName eq '...'} never finds a subfolder, as in Graph. */
     Mono<ServerResponse> list(ServerRequest request) {
         Mailbox mailbox = mailboxes.mailbox(request.pathVariable("user"));
         ODataQuery query = ODataQuery.from(request.queryParams(), properties.pageSize(), GraphSimProperties.MAX_PAGE_SIZE)
@@ -42,16 +43,28 @@ class ContactFolderHandler {
 
     Mono<ServerResponse> get(ServerRequest request) {
         ContactFolder folder = mailboxes.mailbox(request.pathVariable("user")).folder(request.pathVariable("folderId"));
-        return GraphResponses.entity(HttpStatus.OK, request, GraphResponses.user(request) + "/contactFolders/$entity", folder.toJson());
+        return entity(HttpStatus.OK, request, folder);
     }
 
     Mono<ServerResponse> create(ServerRequest request) {
         Mailbox mailbox = mailboxes.mailbox(request.pathVariable("user"));
-        return GraphResponses.body(request).flatMap(body -> {
-            ContactFolder folder = mailbox.createFolder(mailbox.rootFolderId(), displayName(body));
-            return GraphResponses.entity(HttpStatus.CREATED, request, GraphResponses.user(request) + "/contactFolders/$entity",
-                    folder.toJson());
-        });
+        return GraphResponses.body(request)
+                .flatMap(body -> entity(HttpStatus.CREATED, request, mailbox.createFolder(mailbox.rootFolderId(), displayName(body))));
+    }
+
+    Mono<ServerResponse> rename(ServerRequest request) {
+        Mailbox mailbox = mailboxes.mailbox(request.pathVariable("user"));
+        return GraphResponses.body(request)
+                .flatMap(body -> entity(HttpStatus.OK, request, mailbox.renameFolder(request.pathVariable("folderId"), displayName(body))));
+    }
+
+    Mono<ServerResponse> delete(ServerRequest request) {
+        mailboxes.mailbox(request.pathVariable("user")).deleteFolder(request.pathVariable("folderId"));
+        return ServerResponse.noContent().build();
+    }
+
+    private static Mono<ServerResponse> entity(HttpStatus status, ServerRequest request, ContactFolder folder) {
+        return GraphResponses.entity(status, request, GraphResponses.user(request) + "/contactFolders/$entity", folder.toJson());
     }
 
     private static String displayName(JsonNode body) {

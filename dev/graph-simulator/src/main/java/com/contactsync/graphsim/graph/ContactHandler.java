@@ -7,6 +7,7 @@ import com.contactsync.graphsim.mailbox.MailboxStore;
 import com.contactsync.graphsim.mailbox.StoredContact;
 import com.contactsync.graphsim.odata.ODataQuery;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -56,6 +57,44 @@ class ContactHandler {
     Mono<ServerResponse> get(ServerRequest request) {
         Mailbox mailbox = mailboxes.mailbox(request.pathVariable("user"));
         return entity(request, mailbox.contact(request.pathVariable("contactId")));
+    }
+
+    Mono<ServerResponse> patchInFolder(ServerRequest request) {
+        return patch(request, request.pathVariable("folderId"));
+    }
+
+    Mono<ServerResponse> patch(ServerRequest request) {
+        return patch(request, null);
+    }
+
+    Mono<ServerResponse> deleteInFolder(ServerRequest request) {
+        return delete(request, request.pathVariable("folderId"));
+    }
+
+    Mono<ServerResponse> delete(ServerRequest request) {
+        return delete(request, null);
+    }
+
+    /** @param folderId the folder the request names; null for {@code /contacts/{id}} */
+    private Mono<ServerResponse> patch(ServerRequest request, String folderId) {
+        Mailbox mailbox = mailboxes.mailbox(request.pathVariable("user"));
+        return GraphResponses.body(request).flatMap(body -> {
+            StoredContact contact = mailbox.patchContact(folderId, request.pathVariable("contactId"), ifMatch(request),
+                    ContactSchema.read(body));
+            return GraphResponses.entity(HttpStatus.OK, request, GraphResponses.user(request) + "/contacts/$entity",
+                    contact.render(Set.of(), null));
+        });
+    }
+
+    private Mono<ServerResponse> delete(ServerRequest request, String folderId) {
+        mailboxes.mailbox(request.pathVariable("user")).deleteContact(folderId, request.pathVariable("contactId"), ifMatch(request));
+        return ServerResponse.noContent().build();
+    }
+
+    /** All {@code If-Match} values as one list, as HTTP allows several headers; null when there is none. */
+    private static String ifMatch(ServerRequest request) {
+        var values = request.headers().header(HttpHeaders.IF_MATCH);
+        return values.isEmpty() ? null : String.join(",", values);
     }
 
     /** @param folderId null for the default contacts folder */

@@ -17,12 +17,18 @@ class GraphRoutes {
                         .GET("/contactFolders", folders::list)
                         .POST("/contactFolders", folders::create)
                         .GET("/contactFolders/{folderId}", folders::get)
+                        .PATCH("/contactFolders/{folderId}", folders::rename)
+                        .DELETE("/contactFolders/{folderId}", folders::delete)
                         .GET("/contactFolders/{folderId}/contacts", contacts::listInFolder)
                         .POST("/contactFolders/{folderId}/contacts", contacts::createInFolder)
                         .GET("/contactFolders/{folderId}/contacts/{contactId}", contacts::getInFolder)
+                        .PATCH("/contactFolders/{folderId}/contacts/{contactId}", contacts::patchInFolder)
+                        .DELETE("/contactFolders/{folderId}/contacts/{contactId}", contacts::deleteInFolder)
                         .GET("/contacts", contacts::listInDefaultFolder)
                         .POST("/contacts", contacts::createInDefaultFolder)
-                        .GET("/contacts/{contactId}", contacts::get))
+                        .GET("/contacts/{contactId}", contacts::get)
+                        .PATCH("/contacts/{contactId}", contacts::patch)
+                        .DELETE("/contacts/{contactId}", contacts::delete))
                 .build();
     }
 }

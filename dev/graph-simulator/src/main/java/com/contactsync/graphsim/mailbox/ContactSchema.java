@@ -97,8 +97,8 @@ public final class ContactSchema {
     }
 
     /**
-     * Checks a POST body against the schema and splits it into the contact's properties (server-set ones and
-     * instance annotations dropped) and its extended properties.
+     * Checks a POST or PATCH body against the schema and splits it into the contact's properties (server-set ones
+     * and instance annotations dropped, explicit nulls kept as clearing the property) and its extended properties.
      *
      * @throws GraphException 400 naming the first property the contact type does not have or a value of the wrong shape
      */
@@ -124,7 +124,7 @@ public final class ContactSchema {
                         + "Make sure to only use property names that are defined by the type or mark the type as open type.");
             }
             check(name, type, value);
-            if (!SERVER_SET.contains(name) && !value.isNull()) {
+            if (!SERVER_SET.contains(name)) {
                 properties.set(name, value.deepCopy());
             }
         }
@@ -206,7 +206,33 @@ public final class ContactSchema {
         };
     }
 
-    /** A validated contact body: its properties and its single-value extended properties (id → value). */
+    /**
+     * A validated contact body: its properties and its single-value extended properties (id → value). A null
+     * (JSON null, or a null extended property value) clears what an earlier version held.
+     */
     public record ContactInput(ObjectNode properties, Map<String, String> extendedProperties) {
+
+        static final ContactInput EMPTY = new ContactInput(JsonNodeFactory.instance.objectNode(), Map.of());
+
+        /** This state with {@code change} applied as PATCH applies it: what is sent replaces, the rest stays. */
+        ContactInput apply(ContactInput change) {
+            ObjectNode merged = properties.deepCopy();
+            for (Map.Entry<String, JsonNode> property : change.properties().properties()) {
+                if (property.getValue().isNull()) {
+                    merged.remove(property.getKey());
+                } else {
+                    merged.set(property.getKey(), property.getValue());
+                }
+            }
+            Map<String, String> extended = new LinkedHashMap<>(extendedProperties);
+            change.extendedProperties().forEach((id, value) -> {
+                if (value == null) {
+                    extended.remove(id);
+                } else {
+                    extended.put(id, value);
+                }
+            });
+            return new ContactInput(merged, Collections.unmodifiableMap(extended));
+        }
     }
 }

@@ -11,22 +11,33 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One version of a contact. Immutable: a change stores a new version, so readers never need the mailbox's lock.
- * {@link #view()} is the full entity including every extended property, which is what {@code $filter} sees.
+ * One version of a contact. Immutable: a change stores a new version (with a new change key), so readers never
+ * need the mailbox's lock. {@link #view()} is the full entity including every extended property, which is what
+ * {@code $filter} sees.
  */
 public final class StoredContact {
 
     private final String id;
     private final String folderId;
     private final String changeKey;
+    private final Instant created;
+    private final long sequence;
+    private final ContactSchema.ContactInput state;
     private final ObjectNode view;
 
-    StoredContact(String id, String folderId, Instant created, Instant lastModified, ContactSchema.ContactInput input) {
+    /**
+     * @param state what clients have set, without nulls
+     * @param sequence the mailbox's change number of this version, which orders delta rounds
+     */
+    StoredContact(String id, String folderId, Instant created, Instant lastModified, ContactSchema.ContactInput state, long sequence) {
         this.id = id;
         this.folderId = folderId;
         this.changeKey = Ids.newChangeKey();
+        this.created = created;
+        this.sequence = sequence;
+        this.state = state;
         this.view = JsonNodeFactory.instance.objectNode();
-        ObjectNode properties = input.properties();
+        ObjectNode properties = state.properties();
         for (Map.Entry<String, ContactSchema.Type> property : ContactSchema.PROPERTIES.entrySet()) {
             String name = property.getKey();
             JsonNode value = switch (name) {
@@ -44,7 +55,7 @@ public final class StoredContact {
             }
         }
         ArrayNode extended = view.putArray(ContactSchema.EXTENDED_PROPERTIES);
-        input.extendedProperties().forEach((propertyId, value) -> extended.addObject().put("id", propertyId).put("value", value));
+        state.extendedProperties().forEach((propertyId, value) -> extended.addObject().put("id", propertyId).put("value", value));
     }
 
     public String id() {
@@ -57,6 +68,38 @@ public final class StoredContact {
 
     public String changeKey() {
         return changeKey;
+    }
+
+    /** The next version of this contact, with {@code change} applied. */
+    StoredContact patched(ContactSchema.ContactInput change, Instant now, long nextSequence) {
+        return new StoredContact(id, folderId, created, now, state.apply(change), nextSequence);
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    /**
+     * Whether an {@code If-Match} header names this version: {@code *}, or one of its entity tags, weak
+     * ({@code W/"..."}) or strong, carries this change key.
+     */
+    boolean matches(String ifMatch) {
+        for (String tag : ifMatch.split(",")) {
+            String value = tag.trim();
+            if (value.equals("*")) {
+                return true;
+            }
+            if (value.startsWith("W/")) {
+                value = value.substring(2);
+            }
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (value.equals(changeKey)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The full entity with all extended properties; shared, so callers must not change it. */
