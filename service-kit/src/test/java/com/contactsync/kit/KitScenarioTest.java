@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.contactsync.contracts.EventTypes;
 import com.contactsync.contracts.cloudevents.CloudEvent;
 import com.contactsync.contracts.cloudevents.CloudEventHeaders;
 import com.contactsync.contracts.cloudevents.CloudEvents;
+import com.contactsync.kit.inbox.EventRefusedException;
 import com.contactsync.kit.inbox.Inbox;
 import com.contactsync.kit.messaging.CloudEventPublisher;
 import com.contactsync.kit.outbox.Outbox;
@@ -15,8 +17,10 @@ import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
 import com.contactsync.testinfra.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,8 +33,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The kit's guarantees on a real PostgreSQL and a real Kafka broker. */
@@ -181,6 +188,11 @@ class KitScenarioTest {
                 .startsWith("ce_type 'kit.unknown.v1' is not one probe accepts");
         assertThat(header(dead.get(1), CloudEventHeaders.TYPE)).isEqualTo("kit.unknown.v1");
         assertThat(KitTestApplication.applied).doesNotContain("unknown type");
+        MeterRegistry registry = context.getBean(MeterRegistry.class);
+        for (String reason : List.of("invalid_headers", "unknown_type")) {
+            assertThat(registry.get("contactsync.inbound.rejected").tags("consumer", "probe", "reason", reason)
+                    .counter().count()).as(reason).isEqualTo(1);
+        }
     }
 
     @Test
@@ -194,6 +206,54 @@ class KitScenarioTest {
         // Same partition, published later: once it is applied, both copies of the first have been seen.
         await().atMost(Duration.ofSeconds(60)).until(() -> KitTestApplication.applied.contains("after"));
         assertThat(KitTestApplication.applied).containsOnlyOnce("once");
+    }
+
+    @Test
+    void validatedConsumerDeadLettersWhatTheContractRefusesAndCountsEachReason() {
+        CloudEventPublisher publisher = context.getBean(CloudEventPublisher.class);
+        CloudEvent<byte[]> first = deleteRequest("{\"no\":\"CT1\"}");
+        publisher.send(CloudEventPublisher.record("kit.validated.v1", first)).join();
+        publisher.send(CloudEventPublisher.record("kit.validated.v1", first)).join();
+        publisher.send(CloudEventPublisher.record("kit.validated.v1", deleteRequest("{\"no\":\"ct2\"}"))).join();
+        publisher.send(CloudEventPublisher.record("kit.validated.v1", deleteRequest("{\"no\":"))).join();
+        publisher.send(CloudEventPublisher.record("kit.validated.v1",
+                deleteRequest("{\"no\":\"CT4\",\"expectedVersion\":" + KitTestApplication.REFUSED_VERSION + "}"))).join();
+        publisher.send(CloudEventPublisher.record("kit.validated.v1", deleteRequest("{\"no\":\"CT5\"}"))).join();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> KitTestApplication.validatedApplied.contains("CT5"));
+        assertThat(KitTestApplication.validatedApplied).containsExactly("CT1", "CT5");
+        List<ConsumerRecord<String, byte[]>> dead = consume("kit.validated.v1.dlq", 3);
+        assertThat(header(dead.get(0), CloudEventHeaders.ERROR_REASON))
+                .isEqualTo("$.no: must be upper case without leading or trailing spaces (a Business Central code)");
+        assertThat(header(dead.get(1), CloudEventHeaders.ERROR_REASON)).startsWith("data is not JSON");
+        assertThat(header(dead.get(2), CloudEventHeaders.ERROR_REASON)).isEqualTo("version 13 is refused");
+        assertThat(header(dead.get(2), CloudEventHeaders.ERROR_CLASS)).isEqualTo(EventRefusedException.class.getName());
+        MeterRegistry registry = context.getBean(MeterRegistry.class);
+        assertThat(registry.get("contactsync.inbound.accepted").tag("consumer", "validated").counter().count()).isEqualTo(2);
+        assertThat(registry.get("contactsync.inbound.duplicates").tag("consumer", "validated").counter().count()).isEqualTo(1);
+        for (String reason : List.of("schema_violation", "not_json", "unlucky_version")) {
+            assertThat(registry.get("contactsync.inbound.rejected").tags("consumer", "validated", "reason", reason)
+                    .counter().count()).as(reason).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void problemCarriesTheFieldTheRuleAndExtraMembers() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/problem").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("filter: unterminated quote")
+                .jsonPath("$.errors[0].field").isEqualTo("filter")
+                .jsonPath("$.errors[0].rule").isEqualTo("syntax")
+                .jsonPath("$.position").isEqualTo(7);
+    }
+
+    private static CloudEvent<byte[]> deleteRequest(String json) {
+        return new CloudEvent<>(UUID.randomUUID().toString(), "/kit-test", EventTypes.CONTACT_DELETE_REQUESTED,
+                Instant.now(), "k", json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<ConsumerRecord<String, byte[]>> consume(String topic, int count) {

@@ -53,7 +53,7 @@ public class KitOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InboundEvents inboundEvents(Inbox inbox) {
-        return new InboundEvents(inbox);
+    InboundEvents inboundEvents(Inbox inbox, MeterRegistry registry) {
+        return new InboundEvents(inbox, registry);
     }
 }

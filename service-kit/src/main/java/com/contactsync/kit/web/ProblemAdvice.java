@@ -29,6 +29,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (!problem.fields().isEmpty()) {
             detail.setProperty("errors", problem.fields());
         }
+        problem.properties().forEach(detail::setProperty);
         return ResponseEntity.status(problem.status()).body(detail);
     }
 

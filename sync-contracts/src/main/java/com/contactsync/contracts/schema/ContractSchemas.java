@@ -123,7 +123,8 @@ public final class ContractSchemas {
         }
     }
 
-    private static String describe(List<SchemaViolation> violations) {
+    /** The violations as {@link #requireValid} reports them: the first five, first first, joined by {@code ; }. */
+    public static String describe(List<SchemaViolation> violations) {
         String shown = violations.stream().limit(MAX_REPORTED).map(SchemaViolation::toString)
                 .collect(Collectors.joining("; "));
         int more = violations.size() - MAX_REPORTED;

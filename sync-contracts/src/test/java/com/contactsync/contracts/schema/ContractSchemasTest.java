@@ -62,6 +62,14 @@ class ContractSchemasTest {
     }
 
     @Test
+    void describeGivesTheMessageRequireValidThrows() {
+        byte[] json = upsertRequest(contact -> contact.put("email", "not-an-email").put("city", "x".repeat(31)));
+
+        assertThatThrownBy(() -> ContractSchemas.requireValid(EventTypes.CONTACT_UPSERT_REQUESTED, json))
+                .hasMessage(ContractSchemas.describe(violations(json)));
+    }
+
+    @Test
     void requireValidAcceptsValidData() {
         ContractSchemas.requireValid(EventTypes.CONTACT_UPSERTED, EventJson.write(Samples.snapshot()));
     }
