@@ -14,11 +14,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,6 +43,8 @@ public final class Sandbox {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     /** Spring Boot's default graceful-shutdown phase is 30 s; Kafka's controlled shutdown takes a few. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** PostgreSQL's start cannot be interrupted; it takes seconds, like Kafka's storage format. */
+    private static final Duration START_SETTLING = Duration.ofSeconds(60);
     private static final List<String> DATABASES = Service.SERVICES.stream()
             .flatMap(s -> s.database().stream()).toList();
 
@@ -57,6 +63,8 @@ public final class Sandbox {
     /** Started parts by start wave: infrastructure (with the simulator), then the services; stopped last first. */
     private final List<List<Part>> waves = List.of(new ArrayList<>(), new ArrayList<>());
     private boolean stopping;
+    /** Everything the start set going, done or failed: the stop waits for it so that nothing starts behind it. */
+    private volatile CompletableFuture<Void> startup = CompletableFuture.completedFuture(null);
     /** After a failed start or demo the logs are what a person needs: the data directory is kept. */
     private volatile boolean failed;
 
@@ -160,9 +168,9 @@ public final class Sandbox {
         }, pool);
         CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> {
             Postgres pg = Postgres.start(dataDir, logs.resolve("postgres.log"), pgPort, DATABASES);
-            track(INFRASTRUCTURE, new Part("postgres", pg::close));
             say("started postgres pid=" + pg.pid() + " log=" + logs.resolve("postgres.log"));
             say("postgres is ready on port " + pgPort);
+            track(INFRASTRUCTURE, new Part("postgres", pg::close));
         }, pool);
         CompletableFuture<Void> simulator = CompletableFuture.runAsync(
                 () -> startService(Service.GRAPH_SIMULATOR, jars.get(Service.GRAPH_SIMULATOR), deadline), pool);
@@ -175,6 +183,7 @@ public final class Sandbox {
                 all.add(needs.thenRunAsync(() -> startService(service, jars.get(service), deadline), pool));
             }
         }
+        startup = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
         // The first failure ends the start at once rather than after everything else has timed out
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         all.forEach(f -> f.exceptionally(e -> {
@@ -182,8 +191,7 @@ public final class Sandbox {
             return null;
         }));
         try {
-            CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), firstFailure)
-                    .join();
+            CompletableFuture.anyOf(startup, firstFailure).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -193,6 +201,9 @@ public final class Sandbox {
     }
 
     private void startService(Service service, Path jar, Instant deadline) {
+        if (isStopping()) {
+            throw new CancellationException("stopping");
+        }
         Map<String, String> env = new LinkedHashMap<>(environment(service));
         env.put("SERVER_PORT", Integer.toString(ports.get(service)));
         List<String> command = new ArrayList<>(options.jvmOptions());
@@ -256,6 +267,7 @@ public final class Sandbox {
                 return;
             }
         }
+        say("stopping " + part.name());
         part.stop().run();
     }
 
@@ -276,12 +288,22 @@ public final class Sandbox {
                     .map(p -> CompletableFuture.runAsync(p.stop()))
                     .toArray(CompletableFuture[]::new)).join();
         }
+        // What was still starting ends soon: its processes are gone, and a part that comes up now is stopped at once
+        try {
+            startup.exceptionally(e -> null).get(START_SETTLING.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            say("the start did not settle in time: " + e);
+        }
         killLeftovers();
         if (options.keepData() || options.dataDir().isPresent() || failed) {
             say("stopped; data and logs kept in " + dataDir);
-        } else {
+            return;
+        }
+        try {
             deleteRecursively(dataDir);
             say("stopped; removed " + dataDir + " (--keep-data keeps it)");
+        } catch (IOException | UncheckedIOException e) {
+            say("stopped; could not remove " + dataDir + ": " + e);
         }
     }
 
@@ -360,7 +382,7 @@ public final class Sandbox {
         return "127.0.0.1:" + kafkaPort;
     }
 
-    private static void deleteRecursively(Path dir) {
+    private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -368,8 +390,6 @@ public final class Sandbox {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

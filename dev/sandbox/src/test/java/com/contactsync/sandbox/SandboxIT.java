@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -68,6 +70,22 @@ class SandboxIT {
         sandbox.toHandle().destroy();
 
         assertThat(sandbox.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("finished").isTrue();
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aChildThatDiesDuringStartUpEndsTheStartWithTheEndOfItsLog() throws Exception {
+        // The simulator's JVM refuses the option and exits at once
+        sandbox = launch("--infra-only", "--ports", "auto", "--jvm-options", "-XX:+NoSuchOption");
+
+        assertThat(sandbox.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("finished").isTrue();
+        assertThat(sandbox.exitValue()).isEqualTo(1);
+        assertThat(output).anyMatch(l -> l.startsWith("[sandbox] graph-simulator exited with code 1 during start-up"))
+                .anyMatch(l -> l.contains("Unrecognized VM option 'NoSuchOption'"))
+                .anyMatch(l -> l.startsWith("[sandbox] stopped; data and logs kept in "));
+        Path dataDir = Path.of(dataDir());
+        assertThat(dataDir.resolve("logs/graph-simulator.log")).exists();
+        deleteRecursively(dataDir);
         assertNothingLeftBehind();
     }
 
@@ -125,5 +143,13 @@ class SandboxIT {
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
                 .toList()).isEmpty();
         assertThat(Files.exists(Path.of(dataDir))).as("data directory removed").isFalse();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }
