@@ -1,5 +1,6 @@
 package com.contactsync.orchestrator.links;
 
+import com.contactsync.contracts.events.LinkOrigin;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,11 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Links (user, BC contact no) ↔ Outlook contact id. */
 @Repository
 public class LinkRepository {
-
-    public enum Origin {
-        BC,
-        OUTLOOK
-    }
 
     private final JdbcClient jdbc;
 
@@ -29,7 +25,7 @@ public class LinkRepository {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void save(String userId, String contactNo, String outlookId, Origin origin) {
+    public void save(String userId, String contactNo, String outlookId, LinkOrigin origin) {
         jdbc.sql("""
                 INSERT INTO link (user_id, contact_no, outlook_id, origin) VALUES (?, ?, ?, ?)
                 ON CONFLICT (user_id, contact_no) DO UPDATE SET outlook_id = excluded.outlook_id, updated_at = now()""")

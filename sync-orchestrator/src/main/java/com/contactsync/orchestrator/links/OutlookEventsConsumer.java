@@ -2,6 +2,7 @@ package com.contactsync.orchestrator.links;
 
 import com.contactsync.contracts.EventTypes;
 import com.contactsync.contracts.events.CommandFailed;
+import com.contactsync.contracts.events.LinkOrigin;
 import com.contactsync.contracts.events.OutlookContactsWritten;
 import com.contactsync.contracts.events.WriteOutlookContacts;
 import com.contactsync.kit.inbox.InboundEvents;
@@ -26,7 +27,7 @@ class OutlookEventsConsumer {
                         if (result.action() == WriteOutlookContacts.Action.UPSERT
                                 && result.status() == OutlookContactsWritten.Status.DONE) {
                             links.save(written.userId(), result.contactNo(), result.outlookId(),
-                                    LinkRepository.Origin.BC);
+                                    LinkOrigin.BC);
                         }
                     }
                 })
