@@ -98,6 +98,25 @@ public final class RunningSimulator {
         return upn;
     }
 
+    /**
+     * Changes a mailbox's settings (provisioning it when missing): {@code {"accessDenied": true}} models an
+     * application access policy, {@code {"deltaTokenLifetime": "PT0S"}} expires its delta links.
+     */
+    public void mailboxSettings(String upn, String json) {
+        control("PUT", "/_simulator/mailboxes/" + upn, json);
+    }
+
+    /** Sends a JSON body to a control under {@code /_simulator/} and returns its answer. */
+    public JsonNode control(String method, String path, String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? null : this.json.readTree(response.body());
+    }
+
     /** The real Graph SDK, pointed at the simulator, authenticating with a token from the simulator. */
     public GraphServiceClient graph() {
         String token = token();

@@ -56,6 +56,53 @@ class SimulatorControlsTest {
     }
 
     @Test
+    void accessPolicyKeepsTheApplicationOutOfThatMailboxOnlyWith403ErrorAccessDenied() {
+        String denied = simulator.newMailbox();
+        String allowed = simulator.newMailbox();
+        GraphServiceClient graph = simulator.graph();
+
+        simulator.mailboxSettings(denied, "{\"accessDenied\": true}");
+
+        assertThatThrownBy(() -> graph.users().byUserId(denied).contactFolders().get())
+                .isInstanceOfSatisfying(ODataError.class, e -> {
+                    assertThat(e.getResponseStatusCode()).isEqualTo(403);
+                    assertThat(e.getError().getCode()).isEqualTo("ErrorAccessDenied");
+                    assertThat(e.getError().getMessage()).isEqualTo("Access to OData is disabled.");
+                });
+        assertThat(graph.users().byUserId(allowed).contactFolders().get().getValue()).isEmpty();
+        simulator.mailboxSettings(denied, "{\"accessDenied\": false}");
+        assertThat(graph.users().byUserId(denied).contactFolders().get().getValue()).isEmpty();
+    }
+
+    @Test
+    void invalidMailboxSettingsAreRefusedWith400BeforeAnythingIsProvisioned() {
+        String upn = "invalid-" + System.nanoTime() + "@contoso.test";
+
+        for (String body : List.of("{\"accesDenied\": true}", "{\"accessDenied\": \"yes\"}", "{\"deltaTokenLifetime\": \"10 minutes\"}")) {
+            var response = simulator.send(HttpRequest.newBuilder(URI.create(simulator.url("/_simulator/mailboxes/" + upn)))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+        }
+        var lookup = simulator.send(HttpRequest.newBuilder(URI.create(simulator.url("/_simulator/mailboxes/" + upn))).GET());
+        assertThat(lookup.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void mailboxSettingsChangeOnlyTheFieldsSentAndAreShownBack() {
+        String upn = simulator.newMailbox();
+
+        simulator.mailboxSettings(upn, "{\"deltaTokenLifetime\": \"PT1M\"}");
+        simulator.mailboxSettings(upn, "{\"accessDenied\": true}");
+        JsonNode shown = simulator.json.readTree(simulator.send(HttpRequest.newBuilder(URI.create(simulator.url("/_simulator/mailboxes/" + upn)))
+                .GET()).body());
+
+        assertThat(shown.get("accessDenied").asBoolean()).isTrue();
+        assertThat(shown.get("deltaTokenLifetime").asString()).isEqualTo("PT1M");
+        assertThat(shown.get("userPrincipalName").asString()).isEqualTo(upn);
+    }
+
+    @Test
     void resetForgetsMailboxesAndStatistics() {
         String upn = simulator.newMailbox();
         GraphServiceClient graph = simulator.graph();

@@ -1,17 +1,12 @@
 package com.contactsync.graphsim.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,17 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TokenService {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER = ENCODER.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
-    private final byte[] key = new byte[32];
+    private final ProcessKey key = new ProcessKey();
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
     TokenService(JsonMapper json) {
         this.json = json;
-        new SecureRandom().nextBytes(key);
     }
 
     String issue(String tenant, String clientId, Duration lifetime) {
@@ -50,7 +43,7 @@ class TokenService {
         claims.put("tid", tenant);
         claims.put("roles", new String[] {"Contacts.ReadWrite"});
         String signed = HEADER + "." + ENCODER.encodeToString(json.writeValueAsBytes(claims));
-        return signed + "." + ENCODER.encodeToString(sign(signed));
+        return signed + "." + ENCODER.encodeToString(key.sign(signed));
     }
 
     /** Why a bearer token is refused, in Graph's words; null when it is one of ours and still valid. */
@@ -67,7 +60,7 @@ class TokenService {
         } catch (IllegalArgumentException | JacksonException e) {
             return "IDX14100: JWT is not well formed.";
         }
-        if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) {
+        if (!key.signed(parts[0] + "." + parts[1], signature)) {
             return "Access token validation failure. Invalid signature.";
         }
         JsonNode exp = claims.get("exp");
@@ -75,15 +68,5 @@ class TokenService {
             return "Lifetime validation failed, the token is expired.";
         }
         return null;
-    }
-
-    private byte[] sign(String content) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            return mac.doFinal(content.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }

@@ -1,28 +1,48 @@
 package com.contactsync.graphsim.control;
 
+import com.contactsync.graphsim.error.GraphException;
+import com.contactsync.graphsim.mailbox.Mailbox;
 import com.contactsync.graphsim.mailbox.MailboxStore;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
-/** Test controls under {@code /_simulator/}: provision mailboxes, read request statistics, reset everything. */
+/** Test controls under {@code /_simulator/}: provision mailboxes and their policies, read request statistics, reset everything. */
 @Configuration(proxyBeanMethods = false)
 class SimulatorControls {
+
+    private static final Set<String> POLICY_FIELDS = Set.of("accessDenied", "deltaTokenLifetime");
 
     @Bean
     RouterFunction<ServerResponse> simulatorRoute(MailboxStore mailboxes, RequestStats stats) {
         return RouterFunctions.route()
-                .PUT("/_simulator/mailboxes/{upn}", request -> {
-                    MailboxStore.Provisioned provisioned = mailboxes.provision(request.pathVariable("upn"), policy -> policy);
-                    return ServerResponse.status(provisioned.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                            .bodyValue(Map.of(
-                                    "id", provisioned.mailbox().id(),
-                                    "userPrincipalName", provisioned.mailbox().userPrincipalName()));
+                .PUT("/_simulator/mailboxes/{upn}", request -> request.bodyToMono(JsonNode.class)
+                        .defaultIfEmpty(JsonNodeFactory.instance.objectNode())
+                        .flatMap(body -> {
+                            MailboxStore.Provisioned provisioned = mailboxes.provision(request.pathVariable("upn"), policyChange(body));
+                            return ServerResponse.status(provisioned.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                                    .bodyValue(describe(provisioned.mailbox()));
+                        }))
+                .GET("/_simulator/mailboxes/{upn}", request -> {
+                    Mailbox mailbox = mailboxes.find(request.pathVariable("upn"));
+                    if (mailbox == null) {
+                        return Mono.error(GraphException.invalidUser(request.pathVariable("upn")));
+                    }
+                    return ServerResponse.ok().bodyValue(describe(mailbox));
                 })
                 .GET("/_simulator/stats", request -> {
                     List<RequestStats.Count> counts = stats.counts();
@@ -35,5 +55,46 @@ class SimulatorControls {
                     return ServerResponse.noContent().build();
                 })
                 .build();
+    }
+
+    /** The fields the body sends change; the others stay as they are. Checked before anything is provisioned. */
+    private static UnaryOperator<Mailbox.Policy> policyChange(JsonNode body) {
+        if (!body.isObject()) {
+            throw GraphException.badRequest("A mailbox's settings are a JSON object with " + POLICY_FIELDS + ".");
+        }
+        for (String field : body.propertyNames()) {
+            if (!POLICY_FIELDS.contains(field)) {
+                throw GraphException.badRequest("Unknown mailbox setting '" + field + "'; known: " + POLICY_FIELDS + ".");
+            }
+        }
+        JsonNode accessDenied = body.get("accessDenied");
+        if (accessDenied != null && !accessDenied.isBoolean()) {
+            throw GraphException.badRequest("accessDenied is true or false.");
+        }
+        Duration lifetime = body.has("deltaTokenLifetime") ? duration(body.get("deltaTokenLifetime").asString()) : null;
+        return policy -> new Mailbox.Policy(
+                accessDenied == null ? policy.accessDenied() : accessDenied.booleanValue(),
+                lifetime == null ? policy.deltaTokenLifetime() : lifetime);
+    }
+
+    private static Duration duration(String text) {
+        try {
+            Duration duration = Duration.parse(text);
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw GraphException.badRequest("deltaTokenLifetime is a non-negative ISO-8601 duration such as PT10M, not '" + text + "'.");
+    }
+
+    private static Map<String, Object> describe(Mailbox mailbox) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("id", mailbox.id());
+        description.put("userPrincipalName", mailbox.userPrincipalName());
+        description.put("accessDenied", mailbox.policy().accessDenied());
+        description.put("deltaTokenLifetime", mailbox.policy().deltaTokenLifetime().toString());
+        return description;
     }
 }

@@ -5,6 +5,7 @@ import com.contactsync.graphsim.odata.ODataQuery;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -49,6 +50,26 @@ final class GraphResponses {
             value.add(render.apply(items.get(i)));
         }
         return ServerResponse.ok().contentType(ODATA_JSON).bodyValue(body);
+    }
+
+    /**
+     * A collection page whose items are already rendered, with its continuation link ({@code @odata.nextLink} or
+     * {@code @odata.deltaLink}).
+     */
+    static Mono<ServerResponse> collection(ServerRequest request, String contextFragment, ArrayNode value, String linkName, String link,
+            HttpHeaders headers) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("@odata.context", context(request, contextFragment));
+        body.put(linkName, link);
+        body.set("value", value);
+        return ServerResponse.ok().contentType(ODATA_JSON).headers(h -> h.addAll(headers)).bodyValue(body);
+    }
+
+    /** This request's own URL (scheme, host and path as the client used them) with {@code query} instead of its query. */
+    static String link(ServerRequest request, String query) {
+        URI uri = request.uri();
+        String path = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+        return query.isEmpty() ? path : path + "?" + query;
     }
 
     /** {@code users('x')} as OData writes a key: quotes doubled. */

@@ -11,9 +11,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class GraphRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> graphRoute(ContactFolderHandler folders, ContactHandler contacts) {
+    RouterFunction<ServerResponse> graphRoute(ContactFolderHandler folders, ContactHandler contacts, DeltaHandler delta) {
         return RouterFunctions.route()
                 .path("/v1.0/users/{user}", user -> user
+                        // before .../contacts/{contactId}, which "delta" would match too
+                        .GET("/contactFolders/{folderId}/contacts/delta", delta::inFolder)
+                        .GET("/contactFolders/{folderId}/contacts/delta()", delta::inFolder)
+                        .GET("/contacts/delta", delta::inDefaultFolder)
+                        .GET("/contacts/delta()", delta::inDefaultFolder)
                         .GET("/contactFolders", folders::list)
                         .POST("/contactFolders", folders::create)
                         .GET("/contactFolders/{folderId}", folders::get)
