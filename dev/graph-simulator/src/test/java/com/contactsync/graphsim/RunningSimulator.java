@@ -148,12 +148,20 @@ public final class RunningSimulator {
         send(HttpRequest.newBuilder(URI.create(url("/_simulator/reset"))).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    /** How many requests the simulator answered with this method, path pattern and status since its last reset. */
+    /**
+     * How many requests the simulator answered with this method, path pattern and status since its last reset,
+     * top-level and inside batches.
+     */
     public long requests(String method, String pathPattern, int status) {
+        return requests(method, pathPattern, status, null);
+    }
+
+    /** @param batch true for steps of {@code $batch} requests only, false for top-level requests only, null for both */
+    public long requests(String method, String pathPattern, int status, Boolean batch) {
         long count = 0;
         for (JsonNode row : stats().get("requests")) {
             if (row.get("method").asString().equals(method) && row.get("path").asString().equals(pathPattern)
-                    && row.get("status").asInt() == status) {
+                    && row.get("status").asInt() == status && (batch == null || row.get("batch").asBoolean() == batch)) {
                 count += row.get("count").asLong();
             }
         }

@@ -1,5 +1,6 @@
 package com.contactsync.graphsim.control;
 
+import com.contactsync.graphsim.batch.BatchStepRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +17,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts the requests clients make, by method, path pattern and status, so tests can assert how a client used
- * Graph (how many writes, how many 429s). The simulator's own controls are not counted.
+ * Counts the requests clients make, by method, path pattern, status and whether they came inside a {@code $batch}
+ * (the batch itself counts too), so tests can assert how a client used Graph (how many writes, how many 429s).
+ * The simulator's own controls are not counted.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -28,10 +30,10 @@ public class RequestStats implements WebFilter {
 
     private final ConcurrentMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
-    public record Key(String method, String path, int status) {
+    public record Key(String method, String path, int status, boolean batch) {
     }
 
-    public record Count(String method, String path, int status, long count) {
+    public record Count(String method, String path, int status, boolean batch, long count) {
     }
 
     @Override
@@ -43,7 +45,8 @@ public class RequestStats implements WebFilter {
         // The status is final once the response commits, whichever filter or handler wrote it
         exchange.getResponse().beforeCommit(() -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
-            Key key = new Key(exchange.getRequest().getMethod().name(), pattern(path), status == null ? 200 : status.value());
+            Key key = new Key(exchange.getRequest().getMethod().name(), pattern(path), status == null ? 200 : status.value(),
+                    BatchStepRequest.isBatchStep(exchange.getRequest()));
             counts.computeIfAbsent(key, k -> new LongAdder()).increment();
             return Mono.empty();
         });
@@ -67,8 +70,9 @@ public class RequestStats implements WebFilter {
 
     public List<Count> counts() {
         return counts.entrySet().stream()
-                .map(e -> new Count(e.getKey().method(), e.getKey().path(), e.getKey().status(), e.getValue().sum()))
-                .sorted(Comparator.comparing(Count::path).thenComparing(Count::method).thenComparingInt(Count::status))
+                .map(e -> new Count(e.getKey().method(), e.getKey().path(), e.getKey().status(), e.getKey().batch(), e.getValue().sum()))
+                .sorted(Comparator.comparing(Count::path).thenComparing(Count::method).thenComparingInt(Count::status)
+                        .thenComparing(Count::batch))
                 .toList();
     }
 
