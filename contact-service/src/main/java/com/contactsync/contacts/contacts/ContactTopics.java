@@ -12,21 +12,21 @@ import org.springframework.kafka.config.TopicBuilder;
 class ContactTopics {
 
     @Bean
-    NewTopic contactEvents() {
+    NewTopic contactEventsTopic(ContactsProperties properties) {
         // Compacted: the latest event per contact stays forever, so a new consumer can rebuild every contact.
-        return TopicBuilder.name(Topics.BC_CONTACT_EVENTS)
+        return TopicBuilder.name(properties.eventsTopic())
                 .partitions(6)
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                 .build();
     }
 
     @Bean
-    NewTopic contactRequests() {
-        return TopicBuilder.name(Topics.BC_CONTACT_REQUESTS).partitions(6).build();
+    NewTopic contactRequestsTopic(ContactsProperties properties) {
+        return TopicBuilder.name(properties.requestsTopic()).partitions(6).build();
     }
 
     @Bean
-    NewTopic contactRequestsDeadLetters() {
-        return TopicBuilder.name(Topics.dlq(Topics.BC_CONTACT_REQUESTS)).partitions(1).build();
+    NewTopic contactRequestsDeadLetterTopic(ContactsProperties properties) {
+        return TopicBuilder.name(Topics.dlq(properties.requestsTopic())).partitions(1).build();
     }
 }
