@@ -1,5 +1,7 @@
 package com.contactsync.orchestrator;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -7,8 +9,11 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param source the CloudEvents {@code ce_source} of what the orchestrator publishes
+ * @param commandSize operations per write command to the gateway (which sends them in $batch requests of 20)
  */
 @Validated
 @ConfigurationProperties("contactsync.orchestrator")
-public record OrchestratorProperties(@DefaultValue("/contactsync/sync-orchestrator") @NotBlank String source) {
+public record OrchestratorProperties(
+        @DefaultValue("/contactsync/sync-orchestrator") @NotBlank String source,
+        @DefaultValue("100") @Min(1) @Max(1000) int commandSize) {
 }

@@ -4,25 +4,28 @@ import com.contactsync.contracts.EventTypes;
 import com.contactsync.contracts.events.ContactDeleted;
 import com.contactsync.contracts.events.ContactSnapshot;
 import com.contactsync.kit.inbox.InboundEvents;
-import com.contactsync.orchestrator.sync.RealtimeSync;
+import com.contactsync.orchestrator.sync.SyncService;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Applies {@code bc.contact.events.v1} to the replica and hands real changes to realtime sync, once per event. */
+/** Applies {@code bc.contact.events.v1} to the replica and lets realtime sync follow real changes, once per event. */
 @Configuration(proxyBeanMethods = false)
 class ContactEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> contactEvents(InboundEvents events, ContactReplica replica, RealtimeSync realtime) {
+    Consumer<Message<byte[]>> contactEvents(InboundEvents events, ContactReplica replica, SyncService sync) {
         return events.consumer("contact-events")
                 .on(EventTypes.CONTACT_UPSERTED, ContactSnapshot.class, contact -> {
                     if (replica.upsert(contact)) {
-                        realtime.contactChanged(contact);
+                        sync.contactChanged(contact.no());
                     }
                 })
-                .on(EventTypes.CONTACT_DELETED, ContactDeleted.class,
-                        deleted -> replica.delete(deleted.no(), deleted.version()));
+                .on(EventTypes.CONTACT_DELETED, ContactDeleted.class, deleted -> {
+                    if (replica.delete(deleted.no(), deleted.version())) {
+                        sync.contactChanged(deleted.no());
+                    }
+                });
     }
 }

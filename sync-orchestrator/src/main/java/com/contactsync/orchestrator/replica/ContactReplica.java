@@ -2,6 +2,10 @@ package com.contactsync.orchestrator.replica;
 
 import com.contactsync.contracts.cloudevents.EventJson;
 import com.contactsync.contracts.events.ContactSnapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,6 +19,31 @@ public class ContactReplica {
 
     ContactReplica(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public Optional<ContactSnapshot> find(String no) {
+        return jdbc.sql("SELECT data FROM contact_replica WHERE no = ? AND NOT deleted").param(no)
+                .query((rs, n) -> EventJson.read(rs.getBytes(1), ContactSnapshot.class))
+                .optional();
+    }
+
+    /** Every live contact, by number. */
+    public Map<String, ContactSnapshot> all() {
+        Map<String, ContactSnapshot> contacts = new HashMap<>();
+        jdbc.sql("SELECT data FROM contact_replica WHERE NOT deleted")
+                .query((rs, n) -> EventJson.read(rs.getBytes(1), ContactSnapshot.class))
+                .list().forEach(c -> contacts.put(c.no(), c));
+        return contacts;
+    }
+
+    /** Live contacts with this e-mail address (either field), compared without case. */
+    public List<ContactSnapshot> withEmail(String email) {
+        return jdbc.sql("""
+                SELECT data FROM contact_replica WHERE NOT deleted
+                AND (lower(data->>'email') = lower(?) OR lower(data->>'email2') = lower(?))""")
+                .params(email, email)
+                .query((rs, n) -> EventJson.read(rs.getBytes(1), ContactSnapshot.class))
+                .list();
     }
 
     /** Stores the snapshot unless a newer version is known; true if it was stored. */

@@ -11,7 +11,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class OrchestratorTopics {
 
     @Bean
-    NewTopic outlookCommands() {
+    NewTopic outlookCommandsTopic() {
         return TopicBuilder.name(Topics.OUTLOOK_COMMANDS).partitions(6).build();
     }
 }

@@ -17,6 +17,12 @@ class UserRepository {
     private static final TypeReference<Map<String, String>> FILTER = new TypeReference<>() {
     };
 
+    private static final String TARGETS = """
+            SELECT u.user_id, u.m365_email, s.enabled, s.folder_name, s.filter, s.realtime, s.last_sync_at, s.state,
+                   s.outlook_folder, s.delta_link
+            FROM sync_setup s JOIN app_user u ON u.user_id = s.user_id
+            WHERE s.enabled AND u.m365_email IS NOT NULL""";
+
     private final JdbcClient jdbc;
 
     UserRepository(JdbcClient jdbc) {
@@ -58,14 +64,38 @@ class UserRepository {
                 .optional();
     }
 
-    /** Users whose enabled, realtime setup has a mailbox to write to. */
-    List<SyncTarget> realtimeTargets() {
-        return jdbc.sql("""
-                SELECT u.user_id, u.m365_email, s.enabled, s.folder_name, s.filter, s.realtime, s.last_sync_at, s.state
-                FROM sync_setup s JOIN app_user u ON u.user_id = s.user_id
-                WHERE s.enabled AND s.realtime AND u.m365_email IS NOT NULL""")
-                .query((rs, n) -> new SyncTarget(rs.getString("user_id"), rs.getString("m365_email"), mapSetup(rs, n)))
-                .list();
+    /** Users whose enabled setup has a mailbox to write to; only realtime ones if asked. */
+    List<SyncTarget> targets(boolean realtimeOnly) {
+        return jdbc.sql(TARGETS + (realtimeOnly ? " AND s.realtime" : "")).query(UserRepository::mapTarget).list();
+    }
+
+    Optional<SyncTarget> target(String userId) {
+        return jdbc.sql(TARGETS + " AND u.user_id = ?").param(userId).query(UserRepository::mapTarget).optional();
+    }
+
+    void saveDeltaLink(String userId, String deltaLink) {
+        jdbc.sql("UPDATE sync_setup SET delta_link = ? WHERE user_id = ?").params(deltaLink, userId).update();
+    }
+
+    void folderNamed(String userId, String folderName) {
+        jdbc.sql("UPDATE sync_setup SET outlook_folder = ? WHERE user_id = ?").params(folderName, userId).update();
+    }
+
+    void setState(String userId, String state) {
+        jdbc.sql("UPDATE sync_setup SET state = ? WHERE user_id = ?").params(state, userId).update();
+    }
+
+    void runFinished(String userId, boolean succeeded, String error) {
+        jdbc.sql("""
+                UPDATE sync_setup SET state = 'IDLE', last_sync_at = now(),
+                    last_success_at = CASE WHEN ? THEN now() ELSE last_success_at END, last_error = ?
+                WHERE user_id = ?""")
+                .params(succeeded, error, userId).update();
+    }
+
+    private static SyncTarget mapTarget(ResultSet rs, int row) throws SQLException {
+        return new SyncTarget(rs.getString("user_id"), rs.getString("m365_email"), mapSetup(rs, row),
+                rs.getString("outlook_folder"), rs.getString("delta_link"));
     }
 
     private static SyncSetup mapSetup(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,47 @@
+package com.contactsync.orchestrator.sync;
+
+import com.contactsync.contracts.events.OutlookContactsWritten;
+import com.contactsync.contracts.events.SyncMode;
+import com.contactsync.orchestrator.runs.SyncRun;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What operators watch: runs by mode and outcome, contacts by action, commands waiting for the gateway. */
+@Component
+class SyncMetrics {
+
+    private final MeterRegistry registry;
+
+    SyncMetrics(MeterRegistry registry, JdbcClient jdbc) {
+        this.registry = registry;
+        Gauge.builder("contactsync.sync.pending.commands", jdbc,
+                        j -> j.sql("SELECT count(*) FROM outlook_command").query(Long.class).single())
+                .description("Commands sent to the gateway and not answered yet")
+                .register(registry);
+    }
+
+    void runStarted(SyncMode mode) {
+        registry.counter("contactsync.sync.runs.started", "mode", mode.name()).increment();
+    }
+
+    void runFinished(SyncRun.Status status) {
+        registry.counter("contactsync.sync.runs.finished", "status", status.name()).increment();
+    }
+
+    void planned(List<SyncAction> actions) {
+        for (SyncAction action : actions) {
+            registry.counter("contactsync.sync.actions", "action", action.getClass().getSimpleName().toLowerCase())
+                    .increment();
+        }
+    }
+
+    void written(List<OutlookContactsWritten.Result> results) {
+        for (OutlookContactsWritten.Result result : results) {
+            registry.counter("contactsync.sync.outlook.writes", "action", result.action().name(),
+                    "status", result.status().name()).increment();
+        }
+    }
+}
