@@ -5,6 +5,9 @@ import com.contactsync.contracts.events.SyncMode;
 import com.contactsync.orchestrator.runs.SyncRun;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +39,15 @@ class SyncMetrics {
             registry.counter("contactsync.sync.actions", "action", action.getClass().getSimpleName().toLowerCase())
                     .increment();
         }
+    }
+
+    /** From the BC commit of a contact to its write in Outlook: what realtime sync (S3) promises to keep short. */
+    void lag(Instant committedAt) {
+        Timer.builder("contactsync.sync.lag")
+                .description("From a BC contact's last change to its write in Outlook")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.between(committedAt, Instant.now()));
     }
 
     void written(List<OutlookContactsWritten.Result> results) {

@@ -189,8 +189,10 @@ public class SyncService {
                         links.saveLinked(userId, no, result.outlookId(), origin, OutlookComparison.hash(op.contact()));
                         mirror.upsert(userId, new OutlookItem(result.outlookId(), result.changeKey(), no, op.contact(),
                                 op.linkOrigin()));
+                        Optional<ContactSnapshot> current = replica.find(no);
+                        current.ifPresent(c -> metrics.lag(c.lastModifiedAt()));
                         // BC may have changed while the write was on its way.
-                        if (replica.find(no).map(c -> !OutlookComparison.same(FieldMapping.toOutlook(c), op.contact()))
+                        if (current.map(c -> !OutlookComparison.same(FieldMapping.toOutlook(c), op.contact()))
                                 .orElse(true)) {
                             replan.add(no);
                         }

@@ -1,0 +1,46 @@
+package com.contactsync.orchestrator.runs;
+
+import com.contactsync.orchestrator.OrchestratorProperties;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ends runs that wait for the gateway far longer than any sync takes (a command dead-lettered, a gateway gone),
+ * so a user is never stuck behind a run that cannot finish and the next trigger starts a fresh one.
+ */
+@Component
+class RunWatchdog {
+
+    private static final Logger log = LoggerFactory.getLogger(RunWatchdog.class);
+
+    private final JdbcClient jdbc;
+    private final OrchestratorProperties properties;
+
+    RunWatchdog(JdbcClient jdbc, OrchestratorProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${contactsync.orchestrator.watchdog-interval:60s}")
+    @Transactional
+    public void failStuckRuns() {
+        String problem = "[{\"message\": \"No answer from outlook-gateway within " + properties.runTimeout()
+                + "; the run was ended. The next sync repeats what it did not finish.\"}]";
+        List<String> users = jdbc.sql("""
+                UPDATE sync_run SET status = 'FAILED', finished_at = now(), problems = problems || ?::jsonb
+                WHERE status IN ('QUEUED', 'RUNNING') AND requested_at < now() - make_interval(secs => ?)
+                RETURNING user_id""")
+                .params(problem, properties.runTimeout().toSeconds())
+                .query(String.class).list();
+        for (String userId : users) {
+            log.warn("Ended a sync run of user {} that waited longer than {}", userId, properties.runTimeout());
+            jdbc.sql("UPDATE sync_setup SET state = 'IDLE', last_error = 'run timed out' WHERE user_id = ?")
+                    .param(userId).update();
+        }
+    }
+}
