@@ -106,6 +106,34 @@ public final class RunningSimulator {
         control("PUT", "/_simulator/mailboxes/" + upn, json);
     }
 
+    /**
+     * Sets the limits for every mailbox: a JSON object with some of {@code enabled}, {@code maxConcurrentRequests},
+     * {@code requestsPerWindow}, {@code window} (ISO-8601) and {@code timeScale}; fields left out are Graph's.
+     * {@code "{}"} restores Graph's limits, {@code {"enabled": false}} turns them off.
+     */
+    public void limits(String json) {
+        control("PUT", "/_simulator/limits", json);
+    }
+
+    /** Sets the limits of one mailbox, which then no longer follows the global ones. */
+    public void limits(String upn, String json) {
+        control("PUT", "/_simulator/limits/" + upn, json);
+    }
+
+    /**
+     * Sets the injected faults for every mailbox: a JSON object with some of {@code latencyMs},
+     * {@code latencyJitterMs}, {@code serverErrorRate}, {@code serverErrorStatuses}, {@code throttleRate},
+     * {@code retryAfterSeconds}, {@code commitThenFailRate} and {@code seed}. {@code "{}"} injects nothing.
+     */
+    public void faults(String json) {
+        control("PUT", "/_simulator/faults", json);
+    }
+
+    /** Sets the injected faults of one mailbox, which then no longer follows the global ones. */
+    public void faults(String upn, String json) {
+        control("PUT", "/_simulator/faults/" + upn, json);
+    }
+
     /** Sends a JSON body to a control under {@code /_simulator/} and returns its answer. */
     public JsonNode control(String method, String path, String json) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))

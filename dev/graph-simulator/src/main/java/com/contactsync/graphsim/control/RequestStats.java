@@ -1,6 +1,7 @@
 package com.contactsync.graphsim.control;
 
 import com.contactsync.graphsim.batch.BatchStepRequest;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -30,10 +31,22 @@ public class RequestStats implements WebFilter {
 
     private final ConcurrentMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
-    public record Key(String method, String path, int status, boolean batch) {
+    private static final String CAUSE = RequestStats.class.getName() + ".cause";
+
+    /** @param cause why the simulator refused or failed the request on purpose; null when it did not */
+    public record Key(String method, String path, int status, boolean batch, String cause) {
     }
 
-    public record Count(String method, String path, int status, boolean batch, long count) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Count(String method, String path, int status, boolean batch, String cause, long count) {
+    }
+
+    /**
+     * Records why the simulator answers this request as it does when limits or injected faults decide it
+     * ({@code MailboxConcurrency}, {@code RequestRate}, {@code ThrottleStorm}, {@code ServerError}, {@code CommitThenFail}).
+     */
+    public static void tag(ServerWebExchange exchange, String cause) {
+        exchange.getAttributes().put(CAUSE, cause);
     }
 
     @Override
@@ -46,7 +59,7 @@ public class RequestStats implements WebFilter {
         exchange.getResponse().beforeCommit(() -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             Key key = new Key(exchange.getRequest().getMethod().name(), pattern(path), status == null ? 200 : status.value(),
-                    BatchStepRequest.isBatchStep(exchange.getRequest()));
+                    BatchStepRequest.isBatchStep(exchange.getRequest()), exchange.getAttribute(CAUSE));
             counts.computeIfAbsent(key, k -> new LongAdder()).increment();
             return Mono.empty();
         });
@@ -70,9 +83,10 @@ public class RequestStats implements WebFilter {
 
     public List<Count> counts() {
         return counts.entrySet().stream()
-                .map(e -> new Count(e.getKey().method(), e.getKey().path(), e.getKey().status(), e.getKey().batch(), e.getValue().sum()))
+                .map(e -> new Count(e.getKey().method(), e.getKey().path(), e.getKey().status(), e.getKey().batch(), e.getKey().cause(),
+                        e.getValue().sum()))
                 .sorted(Comparator.comparing(Count::path).thenComparing(Count::method).thenComparingInt(Count::status)
-                        .thenComparing(Count::batch))
+                        .thenComparing(Count::batch).thenComparing(count -> String.valueOf(count.cause())))
                 .toList();
     }
 

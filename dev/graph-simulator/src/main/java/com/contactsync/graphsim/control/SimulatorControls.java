@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -21,14 +24,17 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** Test controls under {@code /_simulator/}: provision mailboxes and their policies, read request statistics, reset everything. */
+/**
+ * Test controls under {@code /_simulator/}: provision mailboxes and their policies, read request statistics, reset
+ * everything (limits and faults have their own controls in their packages).
+ */
 @Configuration(proxyBeanMethods = false)
 class SimulatorControls {
 
     private static final Set<String> POLICY_FIELDS = Set.of("accessDenied", "deltaTokenLifetime");
 
     @Bean
-    RouterFunction<ServerResponse> simulatorRoute(MailboxStore mailboxes, RequestStats stats) {
+    RouterFunction<ServerResponse> simulatorRoute(MailboxStore mailboxes, RequestStats stats, ApplicationEventPublisher events) {
         return RouterFunctions.route()
                 .PUT("/_simulator/mailboxes/{upn}", request -> request.bodyToMono(JsonNode.class)
                         .defaultIfEmpty(JsonNodeFactory.instance.objectNode())
@@ -46,12 +52,18 @@ class SimulatorControls {
                 })
                 .GET("/_simulator/stats", request -> {
                     List<RequestStats.Count> counts = stats.counts();
-                    long total = counts.stream().mapToLong(RequestStats.Count::count).sum();
-                    return ServerResponse.ok().bodyValue(Map.of("total", total, "requests", counts));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("total", counts.stream().mapToLong(RequestStats.Count::count).sum());
+                    body.put("causes", counts.stream().filter(count -> count.cause() != null)
+                            .collect(Collectors.groupingBy(RequestStats.Count::cause, TreeMap::new,
+                                    Collectors.summingLong(RequestStats.Count::count))));
+                    body.put("requests", counts);
+                    return ServerResponse.ok().bodyValue(body);
                 })
                 .POST("/_simulator/reset", request -> {
                     mailboxes.reset();
                     stats.reset();
+                    events.publishEvent(new SimulatorReset());
                     return ServerResponse.noContent().build();
                 })
                 .build();

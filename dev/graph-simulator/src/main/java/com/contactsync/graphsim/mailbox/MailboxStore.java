@@ -2,6 +2,7 @@ package com.contactsync.graphsim.mailbox;
 
 import com.contactsync.graphsim.GraphSimProperties;
 import com.contactsync.graphsim.error.GraphException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /** All mailboxes, found by user id or user principal name (case-insensitive, as Graph does). */
 @Component
@@ -61,6 +63,15 @@ public class MailboxStore {
         String key = key(idOrUpn);
         Mailbox mailbox = byUpn.get(key);
         return mailbox != null ? mailbox : byId.get(key);
+    }
+
+    /** The mailbox a Graph request path ({@code /v1.0/users/{id|upn}/...}) addresses; null for none or an unknown one. */
+    public Mailbox addressedBy(String rawPath) {
+        String[] segments = rawPath.split("/", 5);
+        if (segments.length < 4 || !segments[1].equals("v1.0") || !segments[2].equals("users") || segments[3].isEmpty()) {
+            return null;
+        }
+        return find(UriUtils.decode(segments[3], StandardCharsets.UTF_8));
     }
 
     public void reset() {
