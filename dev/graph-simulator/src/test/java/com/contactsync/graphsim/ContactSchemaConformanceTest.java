@@ -103,6 +103,37 @@ class ContactSchemaConformanceTest {
     }
 
     @Test
+    void everyPropertyInPatchAnswersDeltaPagesAndBatchAnswersIsInGraphsSchema() {
+        String folderId = post("/contactFolders", JsonNodeFactory.instance.objectNode().put("displayName", "Business Central"))
+                .get("id").asString();
+        JsonNode kept = post("/contactFolders/" + folderId + "/contacts", everyStructuralProperty());
+        JsonNode removed = post("/contactFolders/" + folderId + "/contacts", everyStructuralProperty());
+        String deltaLink = get("/contactFolders/" + folderId + "/contacts/delta()").get("@odata.deltaLink").asString();
+
+        JsonNode patched = send("PATCH", "/contacts/" + kept.get("id").asString(), JsonNodeFactory.instance.objectNode().put("jobTitle", "x"), 200);
+        send("DELETE", "/contacts/" + removed.get("id").asString(), null, 204);
+        JsonNode changes = getUrl(deltaLink);
+        JsonNode batch = batch("{\"requests\":[{\"id\":\"1\",\"method\":\"POST\",\"url\":\"/users/" + mailbox + "/contactFolders/"
+                + folderId + "/contacts\",\"headers\":{\"Content-Type\":\"application/json\"},\"body\":" + everyStructuralProperty()
+                + "},{\"id\":\"2\",\"method\":\"GET\",\"url\":\"/users/" + mailbox + "/contactFolders\"}]}");
+
+        List<String> unknown = new ArrayList<>();
+        collectUnknown("contact", patched, "patched", unknown);
+        changes.get("value").forEach(item -> collectUnknown("contact", item, "delta", unknown));
+        for (JsonNode answer : batch.get("responses")) {
+            JsonNode body = answer.get("body");
+            if (answer.get("id").asString().equals("1")) {
+                collectUnknown("contact", body, "batch create", unknown);
+            } else {
+                body.get("value").forEach(folder -> collectUnknown("contactFolder", folder, "batch folders", unknown));
+            }
+        }
+        assertThat(unknown).isEmpty();
+        assertThat(changes.get("value")).hasSize(2);
+        assertThat(batch.get("responses")).extracting(answer -> answer.get("status").asInt()).containsExactlyInAnyOrder(201, 200);
+    }
+
+    @Test
     void everyStructuralPropertyOfGraphsSchemaIsStoredAndReturnedAsSent() {
         ObjectNode sent = everyStructuralProperty();
         String folderId = post("/contactFolders", JsonNodeFactory.instance.objectNode().put("displayName", "All fields"))
@@ -148,12 +179,12 @@ class ContactSchemaConformanceTest {
         return contact;
     }
 
-    /** Walks a returned object and lists every property its schema type does not declare (annotations aside). */
+    /** Walks a returned object and lists every property its schema type does not declare (instance annotations aside). */
     private static void collectUnknown(String typeName, JsonNode node, String where, List<String> unknown) {
         Map<String, String> properties = types.get(typeName);
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String name = entry.getKey();
-            if (name.startsWith("@odata.")) {
+            if (name.startsWith("@")) {
                 continue;
             }
             String type = properties.get(name);
@@ -174,15 +205,32 @@ class ContactSchemaConformanceTest {
     }
 
     private JsonNode post(String path, JsonNode body) {
-        HttpResponse<String> response = simulator.send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return simulator.json.readTree(response.body());
+        return send("POST", path, body, 201);
     }
 
     private JsonNode get(String pathAndQuery) {
-        HttpResponse<String> response = simulator.send(request(pathAndQuery).GET());
+        return getUrl(simulator.url("/v1.0/users/" + mailbox + pathAndQuery));
+    }
+
+    private JsonNode getUrl(String url) {
+        HttpResponse<String> response = simulator.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return simulator.json.readTree(response.body());
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, int status) {
+        HttpResponse<String> response = simulator.send(request(path)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString())));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response.body().isEmpty() ? null : simulator.json.readTree(response.body());
+    }
+
+    private JsonNode batch(String body) {
+        HttpResponse<String> response = simulator.send(HttpRequest.newBuilder(URI.create(simulator.url("/v1.0/$batch")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return simulator.json.readTree(response.body());
     }
