@@ -145,6 +145,34 @@ class GraphSdkContactsTest {
     }
 
     @Test
+    void topAndSelectShapeEveryPageOfAList() {
+        String folderId = createFolder("Business Central").getId();
+        for (int i = 0; i < 3; i++) {
+            createContact(folderId, taggedContact("CT2%05d".formatted(i), "Given" + i, "Surname" + i));
+        }
+
+        ContactCollectionResponse first = graph.users().byUserId(mailbox).contactFolders().byContactFolderId(folderId).contacts()
+                .get(request -> {
+                    request.queryParameters.top = 2;
+                    request.queryParameters.select = new String[] {"surname", "categories"};
+                });
+        ContactCollectionResponse second = graph.users().byUserId(mailbox).contactFolders().byContactFolderId(folderId).contacts()
+                .withUrl(first.getOdataNextLink()).get();
+
+        List<Contact> items = new ArrayList<>(first.getValue());
+        items.addAll(second.getValue());
+        assertThat(first.getValue()).hasSize(2);
+        assertThat(second.getOdataNextLink()).isNull();
+        assertThat(items).hasSize(3).allSatisfy(item -> {
+            assertThat(item.getId()).isNotBlank();
+            assertThat(item.getSurname()).startsWith("Surname");
+            assertThat(item.getCategories()).containsExactly("Business Central");
+            assertThat(item.getGivenName()).isNull();
+            assertThat(item.getEmailAddresses()).isNull();
+        });
+    }
+
+    @Test
     void contactOfAnotherFolderIsNotFoundThroughThisFolder() {
         String folderA = createFolder("A").getId();
         String folderB = createFolder("B").getId();

@@ -34,34 +34,33 @@ class DeltaTokens {
     /**
      * Where a round stands.
      *
-     * @param since the change number the round started after
-     * @param after the change number of the last change already returned in this round
+     * @param after the change number of the last change already returned in this round (at first, the number the
+     *     round starts after)
      * @param upTo the change number the round ends at, fixed when it starts
      * @param removals whether deletions are reported (not in the first round)
      * @param select the {@code $select} of the round's first request, which every later page keeps
      * @param issuedAt when the token holding this state was written (epoch milliseconds)
      */
-    record State(String mailboxId, String folderId, long since, long after, long upTo, boolean removals, List<String> select,
-            long issuedAt) {
+    record State(String mailboxId, String folderId, long after, long upTo, boolean removals, List<String> select, long issuedAt) {
 
         /** The round a delta link starts: everything after the previous round's end. */
         State nextRound(long currentSequence) {
-            return new State(mailboxId, folderId, upTo, upTo, currentSequence, true, select, issuedAt);
+            return new State(mailboxId, folderId, upTo, currentSequence, true, select, issuedAt);
         }
 
         /** The same round, with the changes up to {@code cursor} returned. */
         State readUpTo(long cursor) {
-            return new State(mailboxId, folderId, since, cursor, upTo, removals, select, issuedAt);
+            return new State(mailboxId, folderId, cursor, upTo, removals, select, issuedAt);
         }
     }
 
     State first(Mailbox mailbox, String folderId, List<String> select) {
-        return new State(mailbox.id(), folderId, 0, 0, mailbox.sequence(), false, select, 0);
+        return new State(mailbox.id(), folderId, 0, mailbox.sequence(), false, select, 0);
     }
 
     String write(State state) {
-        State issued = new State(state.mailboxId(), state.folderId(), state.since(), state.after(), state.upTo(), state.removals(),
-                state.select(), clock.millis());
+        State issued = new State(state.mailboxId(), state.folderId(), state.after(), state.upTo(), state.removals(), state.select(),
+                clock.millis());
         String payload = ENCODER.encodeToString(json.writeValueAsBytes(issued));
         return payload + "." + ENCODER.encodeToString(key.sign(payload));
     }
