@@ -66,7 +66,7 @@ public final class Sandbox {
     /** Everything the start set going, done or failed: the stop waits for it so that nothing starts behind it. */
     private volatile CompletableFuture<Void> startup = CompletableFuture.completedFuture(null);
     /** After a failed start or demo the logs are what a person needs: the data directory is kept. */
-    private volatile boolean failed;
+    private boolean failed;
 
     private int kafkaPort;
     private int pgPort;
@@ -128,7 +128,9 @@ public final class Sandbox {
                 System.err.println("[sandbox] " + e);
             }
         }
-        sandbox.failed = exitCode != 0;
+        if (exitCode != 0) {
+            sandbox.markFailed();
+        }
         System.exit(exitCode); // when the shutdown hook already runs, this waits for it
     }
 
@@ -271,6 +273,15 @@ public final class Sandbox {
         part.stop().run();
     }
 
+    /** A failure of its own, not the end of what a stop (Ctrl-C) interrupted. */
+    private synchronized void markFailed() {
+        failed = !stopping;
+    }
+
+    private synchronized boolean hasFailed() {
+        return failed;
+    }
+
     private synchronized boolean isStopping() {
         return stopping;
     }
@@ -295,7 +306,7 @@ public final class Sandbox {
             say("the start did not settle in time: " + e);
         }
         killLeftovers();
-        if (options.keepData() || options.dataDir().isPresent() || failed) {
+        if (options.keepData() || options.dataDir().isPresent() || hasFailed()) {
             say("stopped; data and logs kept in " + dataDir);
             return;
         }
