@@ -90,10 +90,6 @@ final class Child {
         return log;
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     void onExit(Runnable action) {
         process.onExit().thenRun(action);
     }

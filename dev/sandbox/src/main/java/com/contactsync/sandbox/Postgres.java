@@ -51,14 +51,6 @@ final class Postgres implements AutoCloseable {
         }
     }
 
-    int port() {
-        return postgres.getPort();
-    }
-
-    String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
-    }
-
     /** The postmaster's pid, from the file PostgreSQL keeps in its data directory. */
     long pid() {
         try {

@@ -232,7 +232,7 @@ public final class Sandbox {
             env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_MINPARTITIONCOUNT", Integer.toString(Kafka.PARTITIONS));
         }
         service.database().ifPresent(db -> {
-            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + db);
+            env.put("SPRING_DATASOURCE_URL", jdbcUrl(db));
             env.put("SPRING_DATASOURCE_USERNAME", Postgres.USER);
             env.put("SPRING_DATASOURCE_PASSWORD", Postgres.PASSWORD);
         });
@@ -339,8 +339,8 @@ public final class Sandbox {
                 took.toSeconds(), logs));
         String sim = url(Service.GRAPH_SIMULATOR);
         row(out, "kafka", bootstrapServers());
-        row(out, "postgresql", "jdbc:postgresql://127.0.0.1:" + pgPort + "/{" + String.join(",", DATABASES)
-                + "}  user " + Postgres.USER + ", any password");
+        row(out, "postgresql", jdbcUrl("{" + String.join(",", DATABASES) + "}") + "  user " + Postgres.USER
+                + ", any password");
         row(out, "graph-simulator", sim + "/v1.0  token " + tokenUrl() + " (client " + SIMULATOR_CLIENT_ID
                 + ", secret " + SIMULATOR_CLIENT_SECRET + ")  controls " + sim + "/_simulator/stats");
         if (options.infraOnly()) {
@@ -387,6 +387,10 @@ public final class Sandbox {
 
     private String tokenUrl() {
         return url(Service.GRAPH_SIMULATOR) + "/" + SIMULATOR_TENANT + "/oauth2/v2.0/token";
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
     }
 
     private String bootstrapServers() {
