@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.contactsync.contracts.EventTypes;
+import com.contactsync.contracts.Topics;
 import com.contactsync.contracts.cloudevents.CloudEvent;
 import com.contactsync.contracts.cloudevents.CloudEventHeaders;
 import com.contactsync.contracts.cloudevents.CloudEvents;
@@ -27,7 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,6 +153,21 @@ class KitScenarioTest {
         assertThat(byKey.values().stream().flatMap(List::stream).distinct().count()).isEqualTo(500);
         // At least once: a round cut short by the stop may be sent again, but never out of order.
         byKey.values().forEach(seqs -> assertThat(seqs.stream().distinct().toList()).isSorted());
+    }
+
+    @Test
+    void everySystemTopicAndItsDeadLetterTwinExistWithTheConfiguredPartitionsAndContactEventsCompacted()
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers()))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames().get();
+            assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(6));
+            assertThat(admin.describeTopics(Topics.ALL.stream().map(Topics::dlq).toList()).allTopicNames().get())
+                    .hasSize(Topics.ALL.size());
+            ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, Topics.BC_CONTACT_EVENTS);
+            assertThat(admin.describeConfigs(List.of(events)).all().get().get(events)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
     }
 
     @Test

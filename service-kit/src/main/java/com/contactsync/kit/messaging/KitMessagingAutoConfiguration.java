@@ -3,6 +3,7 @@ package com.contactsync.kit.messaging;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -14,11 +15,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Kafka publishing, dead letters and the start-up check, the same in every service. */
 @AutoConfiguration
-@EnableConfigurationProperties({KafkaProperties.class, MessagingProperties.class})
+@EnableConfigurationProperties({KafkaProperties.class, MessagingProperties.class, TopicsProperties.class})
 public class KitMessagingAutoConfiguration {
 
     @Bean
@@ -44,6 +46,12 @@ public class KitMessagingAutoConfiguration {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "contactsync.kafka.topics.create", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics systemTopics(TopicsProperties properties) {
+        return new KafkaAdmin.NewTopics(SystemTopics.all(properties).toArray(NewTopic[]::new));
     }
 
     @Bean
