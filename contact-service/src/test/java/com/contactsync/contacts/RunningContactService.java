@@ -1,5 +1,6 @@
 package com.contactsync.contacts;
 
+import com.contactsync.contracts.Topics;
 import com.contactsync.testinfra.Database;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.SpringArgs;
@@ -8,6 +9,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,16 +20,41 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * contact-service started in-process on the shared test infrastructure, with a database and topics of its own: the
  * Kafka broker outlives a test class (and, in external mode, the run), so each class reads only its own events.
+ * As a JUnit extension ({@code @RegisterExtension static final RunningContactService service = perTestClass()}) it
+ * starts before the class's tests and stops after them.
  */
-public final class RunningContactService implements AutoCloseable {
+public final class RunningContactService implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    private final ConfigurableApplicationContext context;
-    private final Database database;
-    private final String eventsTopic;
-    private final String requestsTopic;
-    private final WebTestClient api;
+    private ConfigurableApplicationContext context;
+    private Database database;
+    private String eventsTopic;
+    private String requestsTopic;
+    private WebTestClient api;
+
+    private RunningContactService() {
+    }
 
     private RunningContactService(Database database, String eventsTopic, String requestsTopic) {
+        run(database, eventsTopic, requestsTopic);
+    }
+
+    /** Started by JUnit before the test class, stopped after it. */
+    public static RunningContactService perTestClass() {
+        return new RunningContactService();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        Fresh fresh = Fresh.create();
+        run(fresh.database(), fresh.eventsTopic(), fresh.requestsTopic());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        close();
+    }
+
+    private void run(Database database, String eventsTopic, String requestsTopic) {
         this.database = database;
         this.eventsTopic = eventsTopic;
         this.requestsTopic = requestsTopic;
@@ -43,11 +72,10 @@ public final class RunningContactService implements AutoCloseable {
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    /** A fresh instance: new database, new topics named after the contract's with a unique suffix. */
+    /** A fresh instance, started now: new database, new topics. Close it when done. */
     public static RunningContactService start() {
-        String suffix = ".test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong(), 10);
-        return new RunningContactService(Infrastructure.get().newDatabase("contacts"),
-                "bc.contact.events.v1" + suffix, "bc.contact.requests.v1" + suffix);
+        Fresh fresh = Fresh.create();
+        return new RunningContactService(fresh.database(), fresh.eventsTopic(), fresh.requestsTopic());
     }
 
     /** Another instance on the same database and topics, as after a restart; close this one first. */
@@ -89,5 +117,15 @@ public final class RunningContactService implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /** A new database, and topics named after the contract's with a unique suffix. */
+    private record Fresh(Database database, String eventsTopic, String requestsTopic) {
+
+        static Fresh create() {
+            String suffix = ".test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong(), 10);
+            return new Fresh(Infrastructure.get().newDatabase("contacts"), Topics.BC_CONTACT_EVENTS + suffix,
+                    Topics.BC_CONTACT_REQUESTS + suffix);
+        }
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +40,14 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/contacts")
-@Tag(name = "contacts", description = "Business Central contacts: the one writer of contacts; each write publishes an event")
+@Tag(name = "contacts", description = "Business Central contacts; every write publishes an event. Errors are"
+        + " application/problem+json; invalid fields are listed under errors[] with field, rule and message.")
 class ContactController {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-    private static final String IF_MATCH = "The ETag of the version this write expects (\"3\"), or * for any existing one;"
+    private static final String IF_MATCH = "The ETag of the version the write expects (\"3\"), or * for any;"
             + " 412 when the stored contact does not match";
+    private static final String ETAG = "The contact's version, quoted";
     private static final ContactFilter NO_FILTER = ContactFilter.parse(Map.of());
 
     private final ContactService contacts;
@@ -58,77 +59,86 @@ class ContactController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a contact", description = "Without no, the next number of the series CT000001, ... is assigned.")
+    @Operation(summary = "Create a contact", description = "Without no, the next number CT000001, ... is assigned.")
     @ApiResponse(responseCode = "201", description = "Created", headers = {
-            @Header(name = HttpHeaders.ETAG, description = "The version, quoted"),
+            @Header(name = HttpHeaders.ETAG, description = ETAG),
             @Header(name = HttpHeaders.LOCATION, description = "The new contact's URL")})
-    @ApiResponse(responseCode = "409", description = "The number is taken", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Fields break a rule: errors[] names each field and rule", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The number is taken")
+    @ApiResponse(responseCode = "422", description = "Fields break a rule")
     Mono<ResponseEntity<ContactSnapshot>> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ContactFields.class)))
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ContactFields.class)))
             @RequestBody byte[] body) {
         return blocking(() -> contacts.create(ContactInput.parse(body)))
-                .map(contact -> ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.no()))
-                        .eTag(ExpectedVersion.etag(contact.version()))
-                        .body(contact));
+                .map(ContactController::created);
     }
 
     @GetMapping("/{no}")
     @Operation(summary = "Read a contact")
-    @ApiResponse(responseCode = "200", description = "The contact", headers = @Header(name = HttpHeaders.ETAG, description = "The version, quoted"))
-    @ApiResponse(responseCode = "404", description = "No such contact", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "200", description = "The contact", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG))
+    @ApiResponse(responseCode = "404", description = "No such contact")
     Mono<ResponseEntity<ContactSnapshot>> get(@PathVariable String no) {
         return blocking(() -> contacts.find(no).orElseThrow(() -> ContactRefusedException.notFound(no)))
                 .map(ContactController::withETag);
     }
 
     @PutMapping(path = "/{no}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace a contact's fields, or create it",
-            description = "Every writable field is replaced; one left out becomes empty. Read-only fields (version, lastModifiedAt) are ignored.")
-    @ApiResponse(responseCode = "200", description = "Replaced", headers = @Header(name = HttpHeaders.ETAG, description = "The new version, quoted"))
-    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG, description = "The version, quoted"))
-    @ApiResponse(responseCode = "409", description = "A company with persons cannot become a person", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Fields break a rule", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(summary = "Replace a contact's fields, or create it", description = "Every writable field is"
+            + " replaced: one left out becomes empty. Read-only fields (version, lastModifiedAt) are ignored.")
+    @ApiResponse(responseCode = "200", description = "Replaced", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG))
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG))
+    @ApiResponse(responseCode = "409", description = "A company with persons cannot become a person")
+    @ApiResponse(responseCode = "412", description = "If-Match does not match the stored version")
+    @ApiResponse(responseCode = "422", description = "Fields break a rule")
     Mono<ResponseEntity<ContactSnapshot>> put(
-            @PathVariable String no, @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable String no,
+            @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ContactFields.class)))
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ContactFields.class)))
             @RequestBody byte[] body) {
         ExpectedVersion expected = ExpectedVersion.ifMatch(ifMatch);
         return blocking(() -> contacts.put(no, ContactInput.parse(body), expected))
-                .map(write -> write.created()
-                        ? ResponseEntity.created(URI.create("/api/v1/contacts/" + no))
-                                .eTag(ExpectedVersion.etag(write.contact().version())).body(write.contact())
-                        : withETag(write.contact()));
+                .map(write -> write.created() ? created(write.contact()) : withETag(write.contact()));
     }
 
     @PatchMapping(path = "/{no}", consumes = MERGE_PATCH_JSON)
-    @Operation(summary = "Change some fields of a contact (JSON merge patch, RFC 7396)",
-            description = "Members given replace the stored ones, null empties a field, members left out stay as they are.")
-    @ApiResponse(responseCode = "200", description = "Changed", headers = @Header(name = HttpHeaders.ETAG, description = "The new version, quoted"))
-    @ApiResponse(responseCode = "404", description = "No such contact", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "415", description = "Not application/merge-patch+json", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "The patched contact breaks a rule", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(summary = "Change some fields of a contact (JSON merge patch, RFC 7396)", description = "Members"
+            + " given replace the stored ones, null empties a field, members left out stay as they are.")
+    @ApiResponse(responseCode = "200", description = "Changed", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG))
+    @ApiResponse(responseCode = "404", description = "No such contact")
+    @ApiResponse(responseCode = "412", description = "If-Match does not match the stored version")
+    @ApiResponse(responseCode = "415", description = "Not application/merge-patch+json")
+    @ApiResponse(responseCode = "422", description = "The patched contact breaks a rule")
     Mono<ResponseEntity<ContactSnapshot>> patch(
-            @PathVariable String no, @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
-                    schema = @Schema(implementation = ContactFields.class))) @RequestBody byte[] body) {
+            @PathVariable String no,
+            @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = ContactFields.class)))
+            @RequestBody byte[] body) {
         ExpectedVersion expected = ExpectedVersion.ifMatch(ifMatch);
         return blocking(() -> contacts.patch(no, ContactInput.object(body), expected))
                 .map(ContactController::withETag);
     }
 
     @DeleteMapping("/{no}")
-    @Operation(summary = "Delete a contact", description = "Publishes contactsync.contact.deleted.v1 with the last version it had.")
+    @Operation(summary = "Delete a contact",
+            description = "Publishes contactsync.contact.deleted.v1 with the last version the contact had.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "404", description = "No such contact", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "A company that still has persons", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such contact")
+    @ApiResponse(responseCode = "409", description = "A company that still has persons")
+    @ApiResponse(responseCode = "412", description = "If-Match does not match the stored version")
     Mono<ResponseEntity<Void>> delete(
-            @PathVariable String no, @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @PathVariable String no,
+            @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
         ExpectedVersion expected = ExpectedVersion.ifMatch(ifMatch);
         return blocking(() -> contacts.delete(no, expected).orElseThrow(() -> ContactRefusedException.notFound(no)))
                 .map(deleted -> ResponseEntity.noContent().build());
@@ -137,13 +147,15 @@ class ContactController {
     @GetMapping
     @Operation(summary = "List contacts in order of no, a page at a time, optionally filtered")
     @ApiResponse(responseCode = "200", description = "A page of contacts")
-    @ApiResponse(responseCode = "400", description = "A bad filter (errors[0].field names the filter field, position the place in its expression) or page/size out of range",
-            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "A bad filter (errors[0].field names the filter's field,"
+            + " position the place in its expression), or page or size out of range")
     Mono<ContactPage> list(
-            @Parameter(description = "A JSON object of contact field to Business Central filter expression, all AND-ed, e.g. {\"city\":\"Berlin|München\",\"name\":\"@*gmbh*\"}; URL-encode it")
+            @Parameter(description = "A JSON object of contact field to Business Central filter expression, all"
+                    + " AND-ed, URL-encoded: {\"city\":\"Berlin|München\",\"name\":\"@*gmbh*\"}")
             @RequestParam(required = false) String filter,
             @Parameter(description = "The page, from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Contacts per page, 1 to the configured maximum (200 by default); default 50")
+            @Parameter(description = "Contacts per page, from 1 to contactsync.contacts.max-page-size (200);"
+                    + " contactsync.contacts.default-page-size (50) when left out")
             @RequestParam(required = false) Integer size) {
         int pageSize = size == null ? properties.defaultPageSize() : size;
         if (page < 0) {
@@ -168,6 +180,12 @@ class ContactController {
                             e.reason())));
             throw e.position() == FilterException.NO_POSITION ? problem : problem.with("position", e.position());
         }
+    }
+
+    private static ResponseEntity<ContactSnapshot> created(ContactSnapshot contact) {
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.no()))
+                .eTag(ExpectedVersion.etag(contact.version()))
+                .body(contact);
     }
 
     private static ResponseEntity<ContactSnapshot> withETag(ContactSnapshot contact) {

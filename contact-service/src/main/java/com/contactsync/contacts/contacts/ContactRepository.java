@@ -27,7 +27,8 @@ class ContactRepository {
 
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS.values()) + " FROM contact";
     private static final String INSERT = "INSERT INTO contact (" + String.join(", ", COLUMNS.values()) + ") VALUES ("
-            + String.join(", ", COLUMNS.values().stream().map(column -> "?").toList()) + ") ON CONFLICT (no) DO NOTHING";
+            + String.join(", ", COLUMNS.values().stream().map(column -> "?").toList())
+            + ") ON CONFLICT (no) DO NOTHING";
     private static final String UPDATE = "UPDATE contact SET "
             + String.join(", ", COLUMNS.values().stream().skip(1).map(column -> column + " = ?").toList())
             + " WHERE no = ?";

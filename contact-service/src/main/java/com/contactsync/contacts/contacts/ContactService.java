@@ -43,7 +43,8 @@ public class ContactService {
     /**
      * Creates a contact, numbered from the series when {@code fields.no} is empty.
      *
-     * @throws ContactRefusedException {@code CONFLICT} when the number is taken, {@code INVALID} for a bad company link
+     * @throws ContactRefusedException {@code CONFLICT} when the number is taken, {@code INVALID} for a bad company
+     *                                 link
      */
     @Transactional
     public ContactSnapshot create(ContactFields fields) {
@@ -61,8 +62,9 @@ public class ContactService {
     /**
      * Replaces the fields of contact {@code no}, or creates it.
      *
-     * @throws ContactRefusedException {@code VERSION_MISMATCH}, {@code INVALID} (also for a {@code fields.no} other than
-     *                                 {@code no}) or {@code CONFLICT} (a company with persons cannot become a person)
+     * @throws ContactRefusedException {@code VERSION_MISMATCH}; {@code INVALID}, also for a {@code fields.no} other
+     *                                 than {@code no}; {@code CONFLICT} when a company with persons would become a
+     *                                 person
      */
     @Transactional
     public ContactWrite put(String no, ContactFields fields, ExpectedVersion expected) {
@@ -192,7 +194,8 @@ public class ContactService {
         if (fields.type() == ContactType.COMPANY) {
             if (!companyNo.equals(no)) {
                 throw ContactRefusedException.invalid("companyNo", "ownNumber",
-                        "a company cannot belong to another company: leave companyNo empty or set it to the company's own no");
+                        "a company cannot belong to another company: leave companyNo empty or give the company's"
+                                + " own no");
             }
             return Optional.empty();
         }

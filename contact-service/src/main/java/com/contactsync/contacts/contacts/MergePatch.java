@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** JSON Merge Patch, RFC 7396: objects merge member by member, {@code null} removes a member, anything else replaces. */
+/** JSON Merge Patch (RFC 7396): objects merge member by member, {@code null} removes one, anything else replaces. */
 final class MergePatch {
 
     private MergePatch() {

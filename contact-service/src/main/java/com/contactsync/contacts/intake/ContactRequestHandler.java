@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Carries out requests from Kafka, inside the inbox's transaction, so that the write and its de-duplication commit together. */
+/** Carries out requests from Kafka inside the inbox's transaction: the write and its de-duplication commit together. */
 @Service
 class ContactRequestHandler {
 

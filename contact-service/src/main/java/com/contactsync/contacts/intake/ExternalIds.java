@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ExternalIds {
 
-    /** The first key of the two-key advisory locks on externalIds; two-key locks never meet one-key ones (the relay's). */
+    /** First key of the two-key advisory locks on externalIds; two-key locks never meet one-key ones (the relay's). */
     private static final int LOCK_SPACE = 0x0EC1D;
 
     private final JdbcClient jdbc;

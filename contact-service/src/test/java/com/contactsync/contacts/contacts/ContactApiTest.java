@@ -16,40 +16,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** contact-service's REST API for single contacts, and the events each write publishes, on a real PostgreSQL and Kafka. */
+/** The REST API for single contacts, and the events each write publishes, on a real PostgreSQL and Kafka. */
 @RealInfrastructure
 class ContactApiTest {
 
     private static final MediaType MERGE_PATCH = MediaType.valueOf("application/merge-patch+json");
 
-    private static RunningContactService service;
-    private static WebTestClient api;
+    @RegisterExtension
+    static final RunningContactService service = RunningContactService.perTestClass();
 
-    @BeforeAll
-    static void start() {
-        service = RunningContactService.start();
-        api = service.api();
-    }
 
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     // --- create and read
 
     @Test
     void createAssignsTheNextNumberAndReadsBackWithETag() {
-        ContactSnapshot created = api.post().uri("/api/v1/contacts")
+        ContactSnapshot created = api().post().uri("/api/v1/contacts")
                 .bodyValue(Map.of("type", "PERSON", "firstName", "Grace", "surname", "Hopper",
                         "email", "grace@navy.example.com"))
                 .exchange()
@@ -63,7 +53,7 @@ class ContactApiTest {
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.lastModifiedAt()).isNotNull();
 
-        api.get().uri("/api/v1/contacts/{no}", created.no()).exchange()
+        api().get().uri("/api/v1/contacts/{no}", created.no()).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"1\"")
                 .expectBody(ContactSnapshot.class).isEqualTo(created);
@@ -87,7 +77,7 @@ class ContactApiTest {
         int next = Integer.parseInt(first.substring(2)) + 1;
         String chosen = String.format("CT%06d", next);
         create(Map.of("no", chosen, "type", "COMPANY", "name", "Chosen, then deleted"));
-        api.delete().uri("/api/v1/contacts/{no}", chosen).exchange().expectStatus().isNoContent();
+        api().delete().uri("/api/v1/contacts/{no}", chosen).exchange().expectStatus().isNoContent();
 
         String assigned = create(Map.of("type", "COMPANY", "name", "After")).no();
 
@@ -96,7 +86,7 @@ class ContactApiTest {
 
     @Test
     void unknownContactIsProblem404() {
-        api.get().uri("/api/v1/contacts/NOPE").exchange()
+        api().get().uri("/api/v1/contacts/NOPE").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo("No contact NOPE");
@@ -105,7 +95,7 @@ class ContactApiTest {
     @Test
     void existingNumberIsConflict() {
         String no = create(Map.of("type", "COMPANY", "name", "Original")).no();
-        api.post().uri("/api/v1/contacts").bodyValue(Map.of("no", no, "type", "COMPANY", "name", "Copy")).exchange()
+        api().post().uri("/api/v1/contacts").bodyValue(Map.of("no", no, "type", "COMPANY", "name", "Copy")).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -143,7 +133,7 @@ class ContactApiTest {
             "countryRegionCode, 10", "homePage, 80", "salespersonCode, 20", "territoryCode, 20"})
     void fieldLongerThanBusinessCentralAllowsIsRefused(String field, int limit) {
         if (field.equals("companyNo")) {
-            api.put().uri("/api/v1/contacts/{no}", valueOfLength(field, limit))
+            api().put().uri("/api/v1/contacts/{no}", valueOfLength(field, limit))
                     .bodyValue(Map.of("type", "COMPANY", "name", "Company with the longest number")).exchange()
                     .expectStatus().is2xxSuccessful();
         }
@@ -172,18 +162,19 @@ class ContactApiTest {
 
     @Test
     void everyBrokenFieldIsListed() {
-        api.post().uri("/api/v1/contacts")
+        api().post().uri("/api/v1/contacts")
                 .bodyValue(Map.of("type", "PERSON", "name", "Two Faults", "email", "x", "city", "C".repeat(31)))
                 .exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.errors.length()").isEqualTo(2)
-                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<Object>) fields).containsExactlyInAnyOrder("email", "city"));
+                .jsonPath("$.errors[*].field").value(
+                        fields -> assertThat((List<Object>) fields).containsExactlyInAnyOrder("email", "city"));
     }
 
     @Test
     void bodyThatIsNotJsonIsBadRequest() {
-        api.post().uri("/api/v1/contacts").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ")
+        api().post().uri("/api/v1/contacts").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -202,10 +193,10 @@ class ContactApiTest {
     @Test
     void aReadCanBeSentBackAsItIsWithoutMakingAChange() {
         ContactSnapshot created = create(Map.of("type", "PERSON", "name", "Round Trip", "city", "Bonn"));
-        String read = api.get().uri("/api/v1/contacts/{no}", created.no()).exchange()
+        String read = api().get().uri("/api/v1/contacts/{no}", created.no()).exchange()
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        api.put().uri("/api/v1/contacts/{no}", created.no()).contentType(MediaType.APPLICATION_JSON).bodyValue(read)
+        api().put().uri("/api/v1/contacts/{no}", created.no()).contentType(MediaType.APPLICATION_JSON).bodyValue(read)
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"1\"")
@@ -265,7 +256,7 @@ class ContactApiTest {
         String company = create(Map.of("type", "COMPANY", "name", "Has Staff")).no();
         create(Map.of("type", "PERSON", "name", "Staff", "companyNo", company));
 
-        api.delete().uri("/api/v1/contacts/{no}", company).exchange().expectStatus().isEqualTo(409);
+        api().delete().uri("/api/v1/contacts/{no}", company).exchange().expectStatus().isEqualTo(409);
         patch(company, "{\"type\":\"PERSON\"}", null).expectStatus().isEqualTo(409);
         assertThat(get(company).version()).isEqualTo(1);
     }
@@ -277,7 +268,7 @@ class ContactApiTest {
         ContactSnapshot created = create(Map.of("type", "PERSON", "name", "Before", "city", "Köln",
                 "jobTitle", "Buyer"));
 
-        ContactSnapshot replaced = api.put().uri("/api/v1/contacts/{no}", created.no())
+        ContactSnapshot replaced = api().put().uri("/api/v1/contacts/{no}", created.no())
                 .bodyValue(Map.of("type", "PERSON", "name", "After", "email", "after@example.com")).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"2\"")
@@ -293,7 +284,7 @@ class ContactApiTest {
 
     @Test
     void putCreatesAMissingContactUnderItsNumber() {
-        api.put().uri("/api/v1/contacts/{no}", "PUT-CREATED")
+        api().put().uri("/api/v1/contacts/{no}", "PUT-CREATED")
                 .bodyValue(Map.of("type", "COMPANY", "name", "Created by PUT")).exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("Location", "/api/v1/contacts/PUT-CREATED")
@@ -304,7 +295,7 @@ class ContactApiTest {
     void putWithAnotherNumberInTheBodyIsRefused() {
         String no = create(Map.of("type", "COMPANY", "name", "Keeps Its Number")).no();
 
-        api.put().uri("/api/v1/contacts/{no}", no)
+        api().put().uri("/api/v1/contacts/{no}", no)
                 .bodyValue(Map.of("no", "SOMETHINGELSE", "type", "COMPANY", "name", "Renumbered")).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("no")
@@ -315,7 +306,7 @@ class ContactApiTest {
     void writeWithoutChangesKeepsTheVersionAndPublishesNothing() {
         String no = create(Map.of("type", "COMPANY", "name", "Unchanged")).no();
 
-        api.put().uri("/api/v1/contacts/{no}", no).bodyValue(Map.of("type", "COMPANY", "name", "Unchanged"))
+        api().put().uri("/api/v1/contacts/{no}", no).bodyValue(Map.of("type", "COMPANY", "name", "Unchanged"))
                 .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"");
         patch(no, "{\"name\":\"Changed\"}", null).expectHeader().valueEquals("ETag", "\"2\"");
 
@@ -346,7 +337,7 @@ class ContactApiTest {
     void mergePatchNeedsItsMediaType() {
         String no = create(Map.of("type", "COMPANY", "name", "Media Type")).no();
 
-        api.patch().uri("/api/v1/contacts/{no}", no).contentType(MediaType.APPLICATION_JSON)
+        api().patch().uri("/api/v1/contacts/{no}", no).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"Plain JSON\"}").exchange()
                 .expectStatus().isEqualTo(415);
     }
@@ -373,12 +364,12 @@ class ContactApiTest {
     void ifMatchWithTheCurrentETagLetsEveryWriteThrough() {
         String no = create(Map.of("type", "COMPANY", "name", "Version 1")).no();
 
-        api.put().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "\"1\"")
+        api().put().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "\"1\"")
                 .bodyValue(Map.of("type", "COMPANY", "name", "Version 2")).exchange()
                 .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"");
         patch(no, "{\"name\":\"Version 3\"}", "\"2\"")
                 .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"3\"");
-        api.delete().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "\"7\", \"3\"").exchange()
+        api().delete().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "\"7\", \"3\"").exchange()
                 .expectStatus().isNoContent();
     }
 
@@ -387,13 +378,13 @@ class ContactApiTest {
         String no = create(Map.of("type", "COMPANY", "name", "Guarded")).no();
         patch(no, "{\"name\":\"Guarded twice\"}", null).expectStatus().isOk();
 
-        api.put().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "\"1\"")
+        api().put().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "\"1\"")
                 .bodyValue(Map.of("type", "COMPANY", "name", "Lost update")).exchange()
                 .expectStatus().isEqualTo(412)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").isEqualTo(no + " is at version 2, expected If-Match \"1\"");
         patch(no, "{\"name\":\"Lost update\"}", "\"1\"").expectStatus().isEqualTo(412);
-        api.delete().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "\"1\"").exchange()
+        api().delete().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "\"1\"").exchange()
                 .expectStatus().isEqualTo(412);
 
         ContactSnapshot stored = get(no);
@@ -403,11 +394,11 @@ class ContactApiTest {
 
     @Test
     void ifMatchStarNeedsAnExistingContact() {
-        api.put().uri("/api/v1/contacts/{no}", "STAR-MISSING").header(HttpHeaders.IF_MATCH, "*")
+        api().put().uri("/api/v1/contacts/{no}", "STAR-MISSING").header(HttpHeaders.IF_MATCH, "*")
                 .bodyValue(Map.of("type", "COMPANY", "name", "Never created")).exchange()
                 .expectStatus().isEqualTo(412);
         String no = create(Map.of("type", "COMPANY", "name", "Star")).no();
-        api.put().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "*")
+        api().put().uri("/api/v1/contacts/{no}", no).header(HttpHeaders.IF_MATCH, "*")
                 .bodyValue(Map.of("type", "COMPANY", "name", "Star, replaced")).exchange()
                 .expectStatus().isOk();
     }
@@ -426,9 +417,9 @@ class ContactApiTest {
         String no = create(Map.of("type", "PERSON", "name", "Short Lived")).no();
         patch(no, "{\"city\":\"Wien\"}", null).expectStatus().isOk();
 
-        api.delete().uri("/api/v1/contacts/{no}", no).exchange().expectStatus().isNoContent();
+        api().delete().uri("/api/v1/contacts/{no}", no).exchange().expectStatus().isNoContent();
 
-        api.get().uri("/api/v1/contacts/{no}", no).exchange().expectStatus().isNotFound();
+        api().get().uri("/api/v1/contacts/{no}", no).exchange().expectStatus().isNotFound();
         ConsumerRecord<String, byte[]> last = eventsOf(no, 3).get(2);
         assertThat(TopicReader.header(last, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.CONTACT_DELETED);
         ContactDeleted deleted = EventJson.read(last.value(), ContactDeleted.class);
@@ -439,17 +430,17 @@ class ContactApiTest {
 
     @Test
     void deletingAnUnknownContactIs404() {
-        api.delete().uri("/api/v1/contacts/NOSUCHCONTACT").exchange().expectStatus().isNotFound();
+        api().delete().uri("/api/v1/contacts/NOSUCHCONTACT").exchange().expectStatus().isNotFound();
     }
 
     @Test
     void aNumberCreatedAgainContinuesItsVersionsAfterTheDelete() {
         Map<String, Object> company = Map.of("type", "COMPANY", "name", "Phoenix");
-        api.put().uri("/api/v1/contacts/PHOENIX").bodyValue(company).exchange().expectStatus().isCreated();
-        api.delete().uri("/api/v1/contacts/PHOENIX").exchange().expectStatus().isNoContent();
+        api().put().uri("/api/v1/contacts/PHOENIX").bodyValue(company).exchange().expectStatus().isCreated();
+        api().delete().uri("/api/v1/contacts/PHOENIX").exchange().expectStatus().isNoContent();
 
         // Consumers keep the highest version they saw (the deletion's, 1): the new contact must be newer.
-        api.put().uri("/api/v1/contacts/PHOENIX").bodyValue(company).exchange()
+        api().put().uri("/api/v1/contacts/PHOENIX").bodyValue(company).exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("ETag", "\"2\"");
     }
@@ -457,19 +448,19 @@ class ContactApiTest {
     // --- helpers
 
     private static ContactSnapshot create(Map<String, Object> body) {
-        return api.post().uri("/api/v1/contacts").bodyValue(body).exchange()
+        return api().post().uri("/api/v1/contacts").bodyValue(body).exchange()
                 .expectStatus().isCreated()
                 .expectBody(ContactSnapshot.class).returnResult().getResponseBody();
     }
 
     private static ContactSnapshot get(String no) {
-        return api.get().uri("/api/v1/contacts/{no}", no).exchange()
+        return api().get().uri("/api/v1/contacts/{no}", no).exchange()
                 .expectStatus().isOk()
                 .expectBody(ContactSnapshot.class).returnResult().getResponseBody();
     }
 
     private static WebTestClient.ResponseSpec patch(String no, String mergePatch, String ifMatch) {
-        WebTestClient.RequestBodySpec request = api.patch().uri("/api/v1/contacts/{no}", no).contentType(MERGE_PATCH);
+        WebTestClient.RequestBodySpec request = api().patch().uri("/api/v1/contacts/{no}", no).contentType(MERGE_PATCH);
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
@@ -477,7 +468,7 @@ class ContactApiTest {
     }
 
     private static WebTestClient.BodyContentSpec refused(Map<String, Object> body, String field, String rule) {
-        return api.post().uri("/api/v1/contacts").bodyValue(body).exchange()
+        return api().post().uri("/api/v1/contacts").bodyValue(body).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -507,5 +498,9 @@ class ContactApiTest {
         }
         // Upper case suits codes and texts alike; numbers differ from other tests' numbers.
         return (field.equals("no") ? "N" : field.equals("companyNo") ? "K" : "A").repeat(length);
+    }
+
+    private static WebTestClient api() {
+        return service.api();
     }
 }
