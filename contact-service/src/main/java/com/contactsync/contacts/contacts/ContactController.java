@@ -103,7 +103,7 @@ class ContactController {
                     schema = @Schema(implementation = ContactFields.class)))
             @RequestBody byte[] body) {
         ExpectedVersion expected = ExpectedVersion.ifMatch(ifMatch);
-        return blocking(() -> contacts.put(no, ContactInput.parse(body), expected))
+        return blocking(() -> contacts.put(no, ContactInput.parse(body, no), expected))
                 .map(write -> write.created() ? created(write.contact()) : withETag(write.contact()));
     }
 

@@ -51,9 +51,19 @@ final class ContactInput {
         return (ObjectNode) node;
     }
 
-    /** The fields of a POST or PUT body. */
+    /** The fields of a POST body. */
     static ContactFields parse(byte[] body) {
         return fields(object(body));
+    }
+
+    /** The fields of a PUT body; the number in the path is checked by the same rules as one in the body. */
+    static ContactFields parse(byte[] body, String no) {
+        ObjectNode contact = object(body);
+        JsonNode given = contact.get("no");
+        if (given == null || given.isNull() || given.isString() && given.stringValue().isEmpty()) {
+            contact.put("no", no);
+        }
+        return fields(contact);
     }
 
     /** The fields of {@code current} with a merge patch applied. */

@@ -26,7 +26,7 @@ public record ContactsProperties(
         @DefaultValue("200") @Min(1) @Max(1000) int maxPageSize) {
 
     @AssertTrue(message = "default-page-size must not exceed max-page-size")
-    boolean isDefaultPageSizeWithinMax() {
+    public boolean isDefaultPageSizeWithinMax() {
         return defaultPageSize <= maxPageSize;
     }
 }

@@ -302,6 +302,16 @@ class ContactApiTest {
                 .jsonPath("$.errors[0].rule").isEqualTo("matchesPath");
     }
 
+    @ParameterizedTest
+    @CsvSource({"lower-case, pattern", "TWENTY-ONE-CHARACTERS, maxLength"})
+    void putUnderANumberBusinessCentralCannotHoldIsRefused(String no, String rule) {
+        api().put().uri("/api/v1/contacts/{no}", no).bodyValue(Map.of("type", "COMPANY", "name", "Bad Number"))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("no")
+                .jsonPath("$.errors[0].rule").isEqualTo(rule);
+    }
+
     @Test
     void writeWithoutChangesKeepsTheVersionAndPublishesNothing() {
         String no = create(Map.of("type", "COMPANY", "name", "Unchanged")).no();
