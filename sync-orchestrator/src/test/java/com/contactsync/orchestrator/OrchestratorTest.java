@@ -238,6 +238,45 @@ class OrchestratorTest {
     }
 
     @Test
+    void S5_S7_fullReadInPartsReplacesTheMirrorSoAContactGoneFromOutlookIsRecreated() {
+        String mailbox = "parts-" + UUID.randomUUID() + "@example.test";
+        String user = newUser(mailbox);
+        api.put().uri("/api/v1/users/{u}/contact-sync", user).bodyValue(Map.of("realtime", false)).exchange()
+                .expectStatus().isOk();
+        String no = contactNo();
+        publisher.publish(Topics.BC_CONTACT_EVENTS, upserted(person(no, 1, false)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> contactInReplica(no));
+        String first = startRun(user, "FULL");
+        ReadOutlookChanges firstRead = readCommandsFor(mailbox, 1).get(0);
+        answer(mailbox, new OutlookChangesRead(firstRead.commandId(), user, mailbox, first, "folder-1", true, false,
+                List.of(), List.of(), "delta-1"));
+        WriteOutlookContacts create = commandsFor(mailbox, 1).get(0);
+        answer(mailbox, new OutlookContactsWritten(create.commandId(), user, mailbox, first, "folder-1", List.of(
+                new OutlookContactsWritten.Result(WriteOutlookContacts.Action.UPSERT, no,
+                        OutlookContactsWritten.Status.DONE, "x1", "ck", null, false))));
+        awaitRunStatus(user, first, "SUCCEEDED");
+
+        String second = startRun(user, "FULL");
+        ReadOutlookChanges secondRead = readCommandsFor(mailbox, 2).get(1);
+        OutlookContact typed = new OutlookContact("Someone", null, null, null, null, List.of(), null, null, List.of(),
+                null, null, null);
+        answer(mailbox, new OutlookChangesRead(secondRead.commandId(), user, mailbox, second, "folder-1", true, false,
+                List.of(new OutlookItem("t1", "ck", null, typed)), List.of(), null, 1, false));
+        awaitRunStatus(user, second, "QUEUED");
+        answer(mailbox, new OutlookChangesRead(secondRead.commandId(), user, mailbox, second, "folder-1", true, false,
+                List.of(), List.of(), "delta-2", 2, true));
+
+        WriteOutlookContacts recreate = commandsFor(mailbox, 2).get(1);
+        assertThat(recreate.operations()).singleElement().satisfies(op -> {
+            assertThat(op.contactNo()).isEqualTo(no);
+            assertThat(op.outlookId()).isNull();
+        });
+        api.get().uri("/api/v1/users/{u}/contact-sync/runs/{r}", user, second).exchange().expectBody()
+                .jsonPath("$.counts.recreated").isEqualTo(1)
+                .jsonPath("$.counts.skipped").isEqualTo(1);
+    }
+
+    @Test
     void concurrentTriggersForOneUserCoalesceIntoOneRun() {
         String user = enabledUser("coalesce-" + UUID.randomUUID() + "@example.test");
         String first = startRun(user, "INCREMENTAL");
@@ -317,6 +356,12 @@ class OrchestratorTest {
         return api.post().uri("/api/v1/users/{u}/contact-sync/runs", user).bodyValue(Map.of("mode", mode))
                 .exchange().expectStatus().isAccepted()
                 .expectBody(Map.class).returnResult().getResponseBody().get("runId").toString();
+    }
+
+    private static void awaitRunStatus(String user, String runId, String status) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                api.get().uri("/api/v1/users/{u}/contact-sync/runs/{r}", user, runId).exchange()
+                        .expectBody().jsonPath("$.status").isEqualTo(status));
     }
 
     private static boolean contactInReplica(String no) {

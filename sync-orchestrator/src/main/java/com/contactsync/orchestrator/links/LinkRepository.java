@@ -30,8 +30,12 @@ public class LinkRepository {
         return links;
     }
 
-    public Optional<Link> find(String userId, String contactNo) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM link WHERE user_id = ? AND contact_no = ?")
+    /**
+     * The link, locked until the transaction ends: a BC change and the gateway's answer about the same contact are
+     * applied one after the other, so the second always sees what the first did.
+     */
+    public Optional<Link> findForUpdate(String userId, String contactNo) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM link WHERE user_id = ? AND contact_no = ? FOR UPDATE")
                 .params(userId, contactNo).query(LinkRepository::map).optional();
     }
 

@@ -7,8 +7,9 @@ import com.contactsync.contracts.events.OutlookItem;
 import com.contactsync.orchestrator.sync.FieldMapping;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,13 +40,20 @@ public class OutlookMirror {
     }
 
     public void upsert(String userId, OutlookItem item) {
+        upsert(userId, item, null);
+    }
+
+    /** Records an Outlook contact; {@code readMark} names the full read that listed it, if one did. */
+    public void upsert(String userId, OutlookItem item, String readMark) {
         jdbc.sql("""
-                INSERT INTO outlook_item (user_id, outlook_id, bc_contact_no, link_origin, email, data)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb)
+                INSERT INTO outlook_item (user_id, outlook_id, bc_contact_no, link_origin, email, data, read_mark)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (user_id, outlook_id) DO UPDATE SET bc_contact_no = excluded.bc_contact_no,
-                    link_origin = excluded.link_origin, email = excluded.email, data = excluded.data, updated_at = now()""")
+                    link_origin = excluded.link_origin, email = excluded.email, data = excluded.data,
+                    read_mark = coalesce(excluded.read_mark, outlook_item.read_mark), updated_at = now()""")
                 .params(userId, item.id(), item.bcContactNo(), item.linkOrigin() == null ? null : item.linkOrigin().name(),
-                        FieldMapping.primaryEmail(item.contact()), EventJson.mapper().writeValueAsString(item.contact()))
+                        FieldMapping.primaryEmail(item.contact()), EventJson.mapper().writeValueAsString(item.contact()),
+                        readMark)
                 .update();
     }
 
@@ -53,10 +61,13 @@ public class OutlookMirror {
         jdbc.sql("DELETE FROM outlook_item WHERE user_id = ? AND outlook_id = ?").params(userId, outlookId).update();
     }
 
-    /** A full read listed every contact: whatever it did not list is gone from the folder. */
-    public void keepOnly(String userId, Collection<String> outlookIds) {
-        jdbc.sql("DELETE FROM outlook_item WHERE user_id = ? AND NOT (outlook_id = ANY(?))")
-                .params(userId, outlookIds.toArray(String[]::new)).update();
+    /**
+     * A full read listed every contact in its parts: whatever none of them listed is gone from the folder — unless
+     * the system wrote it after the read began, when the read may simply not have seen it yet.
+     */
+    public void removeUnlisted(String userId, String readMark, Instant readStarted) {
+        jdbc.sql("DELETE FROM outlook_item WHERE user_id = ? AND read_mark IS DISTINCT FROM ? AND updated_at < ?")
+                .params(userId, readMark, Timestamp.from(readStarted)).update();
     }
 
     private static OutlookItem map(ResultSet rs, int row) throws SQLException {

@@ -9,6 +9,7 @@ import com.contactsync.contracts.events.WriteOutlookContacts;
 import com.contactsync.kit.outbox.Outbox;
 import com.contactsync.orchestrator.OrchestratorProperties;
 import com.contactsync.orchestrator.users.SyncTarget;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,19 +57,28 @@ class OutlookCommands {
     }
 
     /** A command as it was sent: its {@code ce_type} and data. */
-    record Sent(String type, byte[] payload) {
+    record Sent(String type, byte[] payload, Instant sentAt) {
 
         <T> T as(Class<T> dataType) {
             return EventJson.read(payload, dataType);
         }
     }
 
+    /** The command a partial answer belongs to, still waiting for its last part; empty if already answered. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Sent> pending(String commandId) {
+        return jdbc.sql("SELECT type, payload, sent_at FROM outlook_command WHERE command_id = ?")
+                .param(commandId)
+                .query((rs, n) -> new Sent(rs.getString(1), rs.getBytes(2), rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
     /** The command an answer belongs to, forgotten as it is answered; empty for an answer already handled. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Sent> answered(String commandId) {
-        return jdbc.sql("DELETE FROM outlook_command WHERE command_id = ? RETURNING type, payload")
+        return jdbc.sql("DELETE FROM outlook_command WHERE command_id = ? RETURNING type, payload, sent_at")
                 .param(commandId)
-                .query((rs, n) -> new Sent(rs.getString(1), rs.getBytes(2)))
+                .query((rs, n) -> new Sent(rs.getString(1), rs.getBytes(2), rs.getTimestamp(3).toInstant()))
                 .optional();
     }
 

@@ -113,20 +113,25 @@ public class SyncService {
     /** The gateway read the folder: bring the mirror up to date, then plan and send what the run must do. */
     @Transactional
     public void changesRead(OutlookChangesRead read) {
-        Optional<OutlookCommands.Sent> sent = commands.answered(read.commandId());
+        // A large read comes in parts; only the last one answers the command and lets the run go on.
+        Optional<OutlookCommands.Sent> sent = read.last() ? commands.answered(read.commandId())
+                : commands.pending(read.commandId());
         if (sent.isEmpty()) {
             return;
         }
         ReadOutlookChanges command = sent.get().as(ReadOutlookChanges.class);
         String userId = command.userId();
         users.folderNamed(userId, command.folderName());
+        String readMark = read.full() ? read.commandId() : null;
         for (OutlookItem item : read.changed()) {
-            mirror.upsert(userId, item);
+            mirror.upsert(userId, item, readMark);
+        }
+        read.removedIds().forEach(id -> mirror.remove(userId, id));
+        if (!read.last()) {
+            return;
         }
         if (read.full()) {
-            mirror.keepOnly(userId, read.changed().stream().map(OutlookItem::id).toList());
-        } else {
-            read.removedIds().forEach(id -> mirror.remove(userId, id));
+            mirror.removeUnlisted(userId, readMark, sent.get().sentAt());
         }
         users.saveDeltaLink(userId, read.deltaLink());
         String runId = command.runId();
@@ -257,8 +262,8 @@ public class SyncService {
 
     private void contactChanged(SyncTarget target, String no) {
         String userId = target.userId();
+        Optional<Link> link = links.findForUpdate(userId, no);
         Optional<ContactSnapshot> contact = replica.find(no);
-        Optional<Link> link = links.find(userId, no);
         // Only what concerns this contact: its tagged copies, its linked one and typed ones with its e-mail (S8).
         List<OutlookItem> items = mirror.relevantTo(userId, no, link.map(Link::outlookId).orElse(null),
                         contact.map(ContactSnapshot::email).orElse(null)).stream()
