@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.networknt.org.apache.commons.validator.routines.DomainValidator;
+import com.networknt.org.apache.commons.validator.routines.EmailValidator;
+import com.networknt.schema.Format;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
@@ -18,6 +22,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.format.EmailFormat;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +52,14 @@ public final class ContractSchemas {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /**
+     * "email" as the validator checks it (RFC 5321, domains on delegated top-level domains), plus the top-level
+     * domains RFC 2606 reserves for tests and examples ({@code anna@mueller.example}), which its list leaves out.
+     */
+    private static final Format EMAIL = new EmailFormat(new EmailValidator(true, true, DomainValidator.getInstance(true,
+            List.of(new DomainValidator.Item(DomainValidator.ArrayType.GENERIC_PLUS,
+                    "example", "test", "invalid", "localhost")))));
 
     private static final Map<String, JsonSchema> SCHEMAS = load();
 
@@ -90,7 +103,9 @@ public final class ContractSchemas {
     }
 
     private static Map<String, JsonSchema> load() {
+        JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV202012()).format(EMAIL).build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+                .metaSchema(metaSchema)
                 .schemaMappers(mappers -> mappers.mapPrefix(ID_PREFIX, "classpath:" + RESOURCE_DIR)));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 // Paths are rendered here as JSON paths (jsonPath); networknt's JSON-path rendering throws on a "" name.

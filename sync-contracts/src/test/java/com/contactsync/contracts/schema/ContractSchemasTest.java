@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
 class ContractSchemasTest {
@@ -98,6 +99,19 @@ class ContractSchemasTest {
     void emptyNameIsRefusedOnARequest() {
         assertThat(violations(upsertRequest(contact -> contact.put("name", ""))))
                 .containsExactly(new SchemaViolation("$.contact.name", "minLength", "must not be empty"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anna@mueller-soehne.de", "ada@analytical.example", "grace@navy.example.com", "t@host.test"})
+    void addressesOnDelegatedAndOnReservedTestDomainsAreValid(String email) {
+        assertThat(violations(upsertRequest(contact -> contact.put("email", email)))).isEmpty();
+    }
+
+    @Test
+    void addressOnATopLevelDomainThatDoesNotExistIsRefused() {
+        assertThat(violations(upsertRequest(contact -> contact.put("email", "anna@mueller.nosuchtld"))))
+                .containsExactly(new SchemaViolation("$.contact.email", "format",
+                        "\"anna@mueller.nosuchtld\" is not a valid email"));
     }
 
     @Test
