@@ -55,6 +55,8 @@ class OrchestratorTest {
         Infrastructure infra = Infrastructure.get();
         Map<String, Object> properties = new HashMap<>(infra.springProperties(infra.newDatabase("orchestrator")));
         properties.put("server.port", 0);
+        // No gateway in these tests: its connection check is refused at once.
+        properties.put("contactsync.orchestrator.gateway-url", "http://127.0.0.1:9");
         context = SyncOrchestratorApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
@@ -305,6 +307,29 @@ class OrchestratorTest {
             assertThat(reader.awaitRecords(all -> all.stream().anyMatch(r -> enabledMailbox.equals(r.key())),
                     Duration.ofSeconds(60))).noneMatch(r -> mailbox.equals(r.key()));
         }
+    }
+
+    @Test
+    void validateSaysWhatIsMissingAndThatTheGatewayDidNotAnswer() {
+        String withoutMail = "nomail-" + UUID.randomUUID();
+        api.put().uri("/api/v1/users/{u}", withoutMail).bodyValue(Map.of("displayName", "No Mail")).exchange()
+                .expectStatus().isOk();
+        api.post().uri("/api/v1/users/{u}/contact-sync/validate", withoutMail).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.ok").isEqualTo(false)
+                .jsonPath("$.checks[0].name").isEqualTo("user")
+                .jsonPath("$.checks[0].message").value(m -> assertThat((String) m).contains("no Microsoft 365 e-mail"));
+
+        String user = enabledUser("validate-" + UUID.randomUUID() + "@example.test");
+        api.post().uri("/api/v1/users/{u}/contact-sync/validate", user).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.ok").isEqualTo(false)
+                .jsonPath("$.checks[0].ok").isEqualTo(true)
+                .jsonPath("$.checks[1].name").isEqualTo("setup")
+                .jsonPath("$.checks[2].name").isEqualTo("gateway")
+                .jsonPath("$.checks[2].message").value(m -> assertThat((String) m).contains("gateway-url"));
+        api.post().uri("/api/v1/users/nobody-{id}/contact-sync/validate", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test
