@@ -5,19 +5,23 @@ import com.contactsync.contracts.Topics;
 import com.contactsync.contracts.cloudevents.CloudEvent;
 import com.contactsync.contracts.cloudevents.CloudEvents;
 import com.contactsync.contracts.cloudevents.InvalidEventException;
+import com.contactsync.contracts.events.ReadOutlookChanges;
 import com.contactsync.contracts.events.WriteOutlookContacts;
-import com.contactsync.kit.messaging.CloudEventPublisher;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
- * {@code outlook.commands.v1} in, {@code outlook.events.v1} out. The outcome is acknowledged by the broker before
- * the command's offset commits, so a crash repeats a command rather than losing its outcome. Anything that is not a
- * readable command throws {@link InvalidEventException} and goes to the dead-letter topic at once.
+ * {@code outlook.commands.v1} in, {@code outlook.events.v1} out. Each command goes to its mailbox's lane
+ * ({@link CommandLanes}) and the consumer moves on, so one mailbox's {@code Retry-After} holds up no other mailbox of
+ * its partition; its offset commits once it and all before it are answered ({@link CommandOffsets}). A crash repeats
+ * commands rather than losing their answers. Anything that is not a readable command throws
+ * {@link InvalidEventException} and goes to the dead-letter topic at once.
  */
 @Configuration(proxyBeanMethods = false)
 class OutlookCommandsConsumer {
@@ -31,30 +35,75 @@ class OutlookCommandsConsumer {
     }
 
     @Bean
-    Consumer<Message<byte[]>> outlookCommands(WriteContacts writeContacts, CloudEventPublisher publisher) {
+    NewTopic outlookCommandsTopic() {
+        return TopicBuilder.name(Topics.OUTLOOK_COMMANDS).partitions(PARTITIONS).build();
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> outlookCommands(CommandRunner runner, CommandLanes lanes, CommandOffsets offsets) {
         return message -> {
-            CloudEvent<byte[]> raw = CloudEvents.fromMessage(message);
-            if (!EventTypes.OUTLOOK_WRITE_CONTACTS.equals(raw.type())) {
-                throw new InvalidEventException("ce_type '" + raw.type() + "' is not a command this gateway carries out");
+            int partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
+            long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
+            CommandRunner.Command command;
+            try {
+                command = read(message);
+            } catch (InvalidEventException e) {
+                interruptibly(() -> {
+                    offsets.awaitAnsweredBefore(partition, offset);
+                    return null;
+                });
+                throw e;
             }
-            WriteOutlookContacts command = valid(CloudEvents.decode(raw, WriteOutlookContacts.class).data());
-            publisher.publish(Topics.OUTLOOK_EVENTS, writeContacts.execute(command));
+            boolean possiblyRedelivered = offsets.possiblyRedelivered(partition, offset);
+            Acknowledgment acknowledgment = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+            CommandOffsets.Ticket ticket = interruptibly(() -> offsets.track(partition, offset, acknowledgment));
+            lanes.submit(command.mailbox(), () -> {
+                // when run throws (the gateway is stopping), the command stays unanswered and Kafka delivers it again
+                runner.run(command, possiblyRedelivered);
+                ticket.answered();
+            });
         };
     }
 
-    private static WriteOutlookContacts valid(WriteOutlookContacts command) {
-        if (command == null) {
-            throw new InvalidEventException("data is empty");
+    private static CommandRunner.Command read(Message<byte[]> message) {
+        CloudEvent<byte[]> raw = CloudEvents.fromMessage(message);
+        if (EventTypes.OUTLOOK_WRITE_CONTACTS.equals(raw.type())) {
+            WriteOutlookContacts command = CloudEvents.decode(raw, WriteOutlookContacts.class).data();
+            require(command != null, "data is empty");
+            requireMailboxWork(command.commandId(), command.mailbox(), command.folderName());
+            require(command.operations() != null, "command " + command.commandId() + " has no operations");
+            return new CommandRunner.Command(raw.id(), command.mailbox(), command);
         }
-        if (command.mailbox() == null || command.mailbox().isBlank()) {
-            throw new InvalidEventException("command " + command.commandId() + " has no mailbox");
+        if (EventTypes.OUTLOOK_READ_CHANGES.equals(raw.type())) {
+            ReadOutlookChanges command = CloudEvents.decode(raw, ReadOutlookChanges.class).data();
+            require(command != null, "data is empty");
+            requireMailboxWork(command.commandId(), command.mailbox(), command.folderName());
+            return new CommandRunner.Command(raw.id(), command.mailbox(), command);
         }
-        if (command.folderName() == null || command.folderName().isBlank()) {
-            throw new InvalidEventException("command " + command.commandId() + " has no folderName");
+        throw new InvalidEventException("ce_type '" + raw.type() + "' is not a command this gateway carries out");
+    }
+
+    private static void requireMailboxWork(String commandId, String mailbox, String folderName) {
+        require(mailbox != null && !mailbox.isBlank(), "command " + commandId + " has no mailbox");
+        require(folderName != null && !folderName.isBlank(), "command " + commandId + " has no folderName");
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new InvalidEventException(reason);
         }
-        if (command.operations() == null) {
-            throw new InvalidEventException("command " + command.commandId() + " has no operations");
+    }
+
+    private interface Interruptible<T> {
+        T get() throws InterruptedException;
+    }
+
+    private static <T> T interruptibly(Interruptible<T> wait) {
+        try {
+            return wait.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for commands under way", e);
         }
-        return command;
     }
 }

@@ -6,9 +6,12 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import java.time.Clock;
 import java.util.Locale;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +24,25 @@ class GraphClientConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GraphClientConfiguration.class);
 
     @Bean
-    GraphServiceClient graphServiceClient(GraphProperties properties) {
+    TokenCredential graphCredential(GraphProperties properties) {
+        return credential(properties.auth());
+    }
+
+    @Bean
+    GraphServiceClient graphServiceClient(GraphProperties properties, TokenCredential graphCredential, GraphMetrics metrics) {
         log.info("Graph at {}, signing in with {}", properties.baseUrl(), properties.auth());
         // Without the explicit host list the SDK would silently send no token to anything but Graph's own hosts
-        var authentication = new AzureIdentityAuthenticationProvider(credential(properties.auth()),
+        var authentication = new AzureIdentityAuthenticationProvider(graphCredential,
                 properties.allowedHosts().toArray(String[]::new), properties.auth().scope());
-        GraphServiceClient client = new GraphServiceClient(authentication, GraphClientFactory.create().build());
+        // The gateway retries itself, per mailbox and within each command's time: the SDK's retry handler would wait
+        // out Retry-After (up to 180 s) holding the mailbox's slot, and send a create again after a 504 (S12)
+        RequestOption[] noRetries = {new RetryHandlerOption((delay, attempt, request, response) -> false, 0, 0)};
+        OkHttpClient http = GraphClientFactory.create(GraphClientFactory.createDefaultGraphInterceptors(noRetries))
+                .addInterceptor(metrics.interceptor())
+                .connectTimeout(properties.connectTimeout())
+                .readTimeout(properties.readTimeout())
+                .build();
+        GraphServiceClient client = new GraphServiceClient(authentication, http);
         client.getRequestAdapter().setBaseUrl(properties.baseUrl().toString());
         return client;
     }

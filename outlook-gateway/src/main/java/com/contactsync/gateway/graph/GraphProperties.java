@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,12 +17,17 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param baseUrl Graph's root, ending in {@code /v1.0} or {@code /beta}: the SDK builds request (and batch step)
  *                URLs from it; https except on loopback (the simulator)
+ * @param connectTimeout how long to wait for a connection to Graph
+ * @param readTimeout how long to wait for Graph's answer; a create that times out has an unknown outcome and is
+ *                    looked up by its tag before it is tried again (S12)
  */
 @Validated
 @ConfigurationProperties("contactsync.graph")
 public record GraphProperties(
         @DefaultValue("https://graph.microsoft.com/v1.0") @NotNull URI baseUrl,
-        @DefaultValue @NotNull @Valid Auth auth) {
+        @DefaultValue @NotNull @Valid Auth auth,
+        @DefaultValue("10s") @NotNull Duration connectTimeout,
+        @DefaultValue("60s") @NotNull Duration readTimeout) {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 

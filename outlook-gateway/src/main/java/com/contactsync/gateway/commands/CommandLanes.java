@@ -1,0 +1,121 @@
+package com.contactsync.gateway.commands;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs commands one mailbox after the other in each mailbox's lane, and the lanes of different mailboxes side by
+ * side on {@code parallel-mailboxes} threads: a mailbox that waits for Graph's {@code Retry-After} holds up only
+ * itself, not the other mailboxes of its partition. A lane runs one command and then queues again behind the other
+ * lanes, so a busy mailbox does not starve the rest.
+ */
+@Component
+class CommandLanes implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandLanes.class);
+
+    private final ExecutorService workers;
+    private final GatewayProperties.Commands settings;
+    private final Map<String, Lane> lanes = new HashMap<>();
+    private volatile boolean running;
+
+    CommandLanes(GatewayProperties properties) {
+        this.settings = properties.commands();
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(settings.parallelMailboxes(), task -> {
+            Thread thread = new Thread(task, "mailbox-lane-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static final class Lane {
+        final String key;
+        final Queue<Runnable> commands = new ArrayDeque<>();
+        boolean queued;
+
+        Lane(String key) {
+            this.key = key;
+        }
+    }
+
+    /** Queues a command behind the mailbox's earlier ones. */
+    void submit(String mailbox, Runnable command) {
+        synchronized (lanes) {
+            Lane lane = lanes.computeIfAbsent(mailbox.toLowerCase(Locale.ROOT), Lane::new);
+            lane.commands.add(command);
+            if (!lane.queued) {
+                lane.queued = true;
+                workers.execute(() -> runNext(lane));
+            }
+        }
+    }
+
+    private void runNext(Lane lane) {
+        Runnable command;
+        synchronized (lanes) {
+            command = lane.commands.poll();
+        }
+        try {
+            command.run();
+        } catch (RuntimeException e) {
+            log.error("A command of lane {} failed unexpectedly", lane.key, e);
+        }
+        synchronized (lanes) {
+            if (lane.commands.isEmpty()) {
+                lane.queued = false;
+                lanes.remove(lane.key);
+            } else if (running) {
+                workers.execute(() -> runNext(lane));
+            }
+        }
+    }
+
+    /** Whether the gateway is stopping, so work under way should give up rather than wait. */
+    boolean stopping() {
+        return !running;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Lets commands under way finish and publish their answers; what is left comes again from Kafka after a restart. */
+    @Override
+    public void stop() {
+        running = false;
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Commands still under way after {}; Kafka delivers them again after the restart", settings.shutdownGrace());
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the Kafka binding (which stops at a phase near {@code Integer.MAX_VALUE}), so no command arrives any more. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

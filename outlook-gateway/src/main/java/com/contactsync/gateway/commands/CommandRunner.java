@@ -1,0 +1,140 @@
+package com.contactsync.gateway.commands;
+
+import com.contactsync.contracts.EventTypes;
+import com.contactsync.contracts.Topics;
+import com.contactsync.contracts.cloudevents.CloudEvent;
+import com.contactsync.contracts.events.CommandFailed;
+import com.contactsync.contracts.events.OutlookContactsWritten;
+import com.contactsync.contracts.events.ReadOutlookChanges;
+import com.contactsync.contracts.events.WriteOutlookContacts;
+import com.contactsync.kit.messaging.CloudEventPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out one command and publishes its answer: every command gets exactly one terminal answer
+ * ({@code contacts-written}, the parts of {@code changes-read}, or {@code command-failed}), unless the gateway stops
+ * before publishing it, in which case Kafka delivers the command again. Counts
+ * {@code contactsync.gateway.commands} by {@code type} and {@code outcome} ({@code done}, {@code partial},
+ * {@code failed}).
+ */
+@Component
+class CommandRunner {
+
+    static final String SOURCE = "/contactsync/outlook-gateway";
+    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+    private static final Duration REPUBLISH_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration REPUBLISH_MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final WriteContacts write;
+    private final ReadChanges read;
+    private final CloudEventPublisher publisher;
+    private final CommandLanes lanes;
+    private final GatewayProperties.Commands settings;
+    private final MeterRegistry registry;
+
+    CommandRunner(WriteContacts write, ReadChanges read, CloudEventPublisher publisher, CommandLanes lanes, GatewayProperties properties,
+            MeterRegistry registry) {
+        this.write = write;
+        this.read = read;
+        this.publisher = publisher;
+        this.lanes = lanes;
+        this.settings = properties.commands();
+        this.registry = registry;
+    }
+
+    /** A command as it came from Kafka: its {@code ce_id}, its mailbox (the key) and its data. */
+    record Command(String eventId, String mailbox, Object data) {
+    }
+
+    void run(Command command, boolean possiblyRedelivered) {
+        long deadline = System.nanoTime() + settings.maxWait().toNanos();
+        List<Answer> answers;
+        String type;
+        try {
+            if (command.data() instanceof WriteOutlookContacts writeContacts) {
+                type = "write-contacts";
+                answers = List.of(write.execute(writeContacts, possiblyRedelivered, deadline));
+            } else {
+                type = "read-changes";
+                answers = read.execute((ReadOutlookChanges) command.data(), deadline);
+            }
+        } catch (RuntimeException e) {
+            log.error("Command {} for {} failed unexpectedly", command.eventId(), command.mailbox(), e);
+            type = command.data() instanceof WriteOutlookContacts ? "write-contacts" : "read-changes";
+            answers = List.of(unexpected(command, e));
+        }
+        // A single answer gets an id derived from the command's, so the answer to a command Kafka delivers again
+        // is recognised as a duplicate by the orchestrator's inbox; the parts of a read are read again in full
+        boolean single = answers.size() == 1;
+        for (Answer answer : answers) {
+            String id = single ? UUID.nameUUIDFromBytes(("answer to " + command.eventId()).getBytes(StandardCharsets.UTF_8)).toString()
+                    : UUID.randomUUID().toString();
+            publish(new CloudEvent<>(id, SOURCE, answer.type(), Instant.now(), command.mailbox(), answer.data()));
+        }
+        Counter.builder("contactsync.gateway.commands").tag("type", type).tag("outcome", outcome(answers))
+                .description("Commands answered, by type and outcome").register(registry).increment();
+    }
+
+    /** Publishes until Kafka acknowledges; gives up only when the gateway stops (Kafka then delivers the command again). */
+    private void publish(CloudEvent<?> event) {
+        Duration backoff = REPUBLISH_BACKOFF;
+        while (true) {
+            try {
+                publisher.publish(Topics.OUTLOOK_EVENTS, event);
+                return;
+            } catch (RuntimeException e) {
+                if (lanes.stopping()) {
+                    throw e;
+                }
+                log.warn("Publishing {} failed, trying again in {}: {}", event.type(), backoff, e.getMessage());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(REPUBLISH_MAX_BACKOFF) > 0 ? REPUBLISH_MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static Answer unexpected(Command command, RuntimeException e) {
+        String commandId;
+        String userId;
+        String runId;
+        if (command.data() instanceof WriteOutlookContacts writeContacts) {
+            commandId = writeContacts.commandId();
+            userId = writeContacts.userId();
+            runId = writeContacts.runId();
+        } else {
+            ReadOutlookChanges readChanges = (ReadOutlookChanges) command.data();
+            commandId = readChanges.commandId();
+            userId = readChanges.userId();
+            runId = readChanges.runId();
+        }
+        return new Answer(EventTypes.OUTLOOK_COMMAND_FAILED, new CommandFailed(commandId, userId, command.mailbox(), runId,
+                "the gateway failed unexpectedly: " + e, true));
+    }
+
+    private static String outcome(List<Answer> answers) {
+        Object first = answers.get(0).data();
+        if (first instanceof CommandFailed) {
+            return "failed";
+        }
+        if (first instanceof OutlookContactsWritten written
+                && written.results().stream().anyMatch(r -> r.status() == OutlookContactsWritten.Status.FAILED)) {
+            return "partial";
+        }
+        return "done";
+    }
+}
