@@ -55,10 +55,6 @@ public class ContactRefusedException extends RuntimeException {
         return reason;
     }
 
-    public List<FieldProblem> fields() {
-        return fields;
-    }
-
     ApiProblem toProblem() {
         return switch (reason) {
             case NOT_FOUND -> ApiProblem.notFound(getMessage());

@@ -64,9 +64,4 @@ public final class ExpectedVersion {
             throw ContactRefusedException.versionMismatch(contact + state + ", expected " + expectation);
         }
     }
-
-    @Override
-    public String toString() {
-        return expectation;
-    }
 }
