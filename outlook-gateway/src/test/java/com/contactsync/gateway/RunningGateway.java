@@ -12,6 +12,7 @@ import com.contactsync.kit.messaging.CloudEventPublisher;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.SpringArgs;
 import com.contactsync.testinfra.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -72,8 +74,13 @@ public final class RunningGateway implements AutoCloseable {
         properties.put("spring.cloud.stream.bindings.outlookCommands-in-0.destination", commandTopic);
         properties.putAll(settings);
         ConfigurableApplicationContext context = OutlookGatewayApplication.application().run(SpringArgs.of(properties));
-        KafkaProducer<String, byte[]> producer = producer();
-        return new RunningGateway(context, producer, commandTopic);
+        RunningGateway gateway = new RunningGateway(context, producer(), commandTopic);
+        // Once a first command is answered, the gateway has its partitions: what tests send from then on is new to it
+        // rather than possibly carried out before (which would add look-ups to every create)
+        ReadOutlookChanges warmUp = new ReadOutlookChanges(UUID.randomUUID().toString(), "warm-up", simulator.newMailbox(), "Warm-up", null, null);
+        gateway.send(warmUp);
+        gateway.awaitAnswer(warmUp.commandId());
+        return gateway;
     }
 
     public static KafkaProducer<String, byte[]> producer() {
@@ -81,6 +88,12 @@ public final class RunningGateway implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** The partition of {@code outlook.commands.v1} a mailbox's commands go to, as Kafka's default partitioner picks it. */
+    public int partitionOf(String mailbox) {
+        int partitions = producer.partitionsFor(commandTopic).size();
+        return Utils.toPositive(Utils.murmur2(mailbox.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     public ConfigurableApplicationContext context() {

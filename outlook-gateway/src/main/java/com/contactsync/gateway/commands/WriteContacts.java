@@ -11,6 +11,7 @@ import com.contactsync.contracts.events.WriteOutlookContacts.Operation;
 import com.contactsync.gateway.graph.BatchStep;
 import com.contactsync.gateway.graph.ContactMapping;
 import com.contactsync.gateway.graph.ContactSteps;
+import com.contactsync.gateway.graph.FolderReader;
 import com.contactsync.gateway.graph.Folders;
 import com.contactsync.gateway.graph.GraphCallException;
 import com.contactsync.gateway.graph.GraphFailure;
@@ -45,6 +46,8 @@ import org.springframework.stereotype.Component;
 class WriteContacts {
 
     private static final Logger log = LoggerFactory.getLogger(WriteContacts.class);
+    /** More look-ups than one batch holds cost less as one listing of the folder's tags. */
+    private static final int LOOK_UPS_BY_STEP = 20;
 
     private final GraphMailboxes mailboxes;
     private final Folders folders;
@@ -264,10 +267,15 @@ class WriteContacts {
         }
 
         /**
-         * The contacts tagged with each operation's contactNo, twenty look-ups a batch: a {@link Found} with the id,
-         * or with a null id when there is none; no entry, and a failed result, when the look-up itself failed.
+         * The contacts tagged with each operation's contactNo: a {@link Found} with the id, or with a null id when there
+         * is none; no entry, and a failed result, when the look-up itself failed. Up to twenty are looked up one step
+         * each in a batch; more by listing the folder's tags, one request per 1,000 contacts.
          */
         private Map<Integer, Found> lookUp(List<Integer> indexes) {
+            return indexes.size() > LOOK_UPS_BY_STEP ? lookUpByListing(indexes) : lookUpByStep(indexes);
+        }
+
+        private Map<Integer, Found> lookUpByStep(List<Integer> indexes) {
             List<BatchStep> batch = new ArrayList<>();
             indexes.forEach(i -> batch.add(steps.lookup("l" + i, operations.get(i).contactNo())));
             Map<String, StepOutcome> outcomes = session.batch(batch);
@@ -282,6 +290,24 @@ class WriteContacts {
                     results[i] = failed(operations.get(i), null, outcome.failure());
                 }
             }
+            return found;
+        }
+
+        private Map<Integer, Found> lookUpByListing(List<Integer> indexes) {
+            Map<String, Found> byContactNo = new HashMap<>();
+            try {
+                for (Contact contact : FolderReader.of(session, folder.id()).everyContact()) {
+                    String contactNo = ContactMapping.Tags.of(contact).bcContactNo();
+                    if (contactNo != null) {
+                        byContactNo.putIfAbsent(contactNo, new Found(contact.getId(), contact.getChangeKey()));
+                    }
+                }
+            } catch (GraphCallException e) {
+                indexes.forEach(i -> results[i] = failed(operations.get(i), null, e.failure()));
+                return Map.of();
+            }
+            Map<Integer, Found> found = new HashMap<>();
+            indexes.forEach(i -> found.put(i, byContactNo.getOrDefault(operations.get(i).contactNo(), new Found(null, null))));
             return found;
         }
 

@@ -87,16 +87,23 @@ public final class FolderReader {
     /** The tags of every contact in the folder: one request per 1,000 contacts. */
     public Map<String, ContactMapping.Tags> allTags() {
         Map<String, ContactMapping.Tags> tags = new HashMap<>();
+        everyContact().forEach(contact -> tags.put(contact.getId(), ContactMapping.Tags.of(contact)));
+        return tags;
+    }
+
+    /** Every contact in the folder with its id, change key and tags, one request per 1,000 contacts. */
+    public List<Contact> everyContact() {
+        List<Contact> contactsRead = new ArrayList<>();
         ContactCollectionResponse page = session.call(GraphOperation.CONTACT_LIST, () -> contacts.get(request -> {
-            request.queryParameters.select = new String[] {"id"};
+            request.queryParameters.select = new String[] {"id", "changeKey"};
             request.queryParameters.expand = new String[] {OutlookTag.EXPAND_TAGS};
             request.queryParameters.top = LIST_PAGE_SIZE;
         }));
         while (true) {
-            page.getValue().forEach(contact -> tags.put(contact.getId(), ContactMapping.Tags.of(contact)));
+            contactsRead.addAll(page.getValue());
             String next = page.getOdataNextLink();
             if (next == null) {
-                return tags;
+                return contactsRead;
             }
             page = session.call(GraphOperation.CONTACT_LIST, () -> contacts.withUrl(next).get());
         }
