@@ -2,93 +2,374 @@ package com.contactsync.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code --exit-after-demo}: one user who syncs, a few BC contacts, and a bounded wait until they are in the user's
- * simulated mailbox, read the way Outlook would show them (through the simulator's Graph API).
+ * The demo company: its BC contacts, three users (one without a filter, one with a filter, one without a Microsoft
+ * 365 e-mail), a FULL sync for each user who can sync, a report of what each run did and why, and a check through
+ * the simulator's Graph API that every folder holds exactly the user's target set.
  */
 final class Demo {
 
-    static final String USER_ID = "anna";
-    static final String MAILBOX = "anna@sandbox.example";
     static final String FOLDER = "Business Central";
+    /** The tag every contact the system writes carries (DESIGN.md, "Microsoft Graph"). */
+    static final String TAG = "String {5f1d3c8e-7a2b-4c1e-9d4a-2b6e8f0a1c37} Name BcContactNo";
+    static final String CONTACT_EVENTS = "bc.contact.events.v1";
+    static final String ORCHESTRATOR_GROUP = "sync-orchestrator";
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration FOLDER_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final int WRITERS = 6;
+    private static final Set<String> FINISHED = Set.of("SUCCEEDED", "PARTIAL", "FAILED");
 
-    /** The demo's BC contacts: persons with an e-mail, so every one of them is in the user's target set. */
-    static final List<Map<String, Object>> CONTACTS = List.of(
-            person("Ada", "Lovelace", "Analytical Engines Ltd", "London", "GB"),
-            person("Grace", "Hopper", "Harvard Computation Lab", "Cambridge", "US"),
-            person("Alan", "Turing", "Bletchley Park", "Milton Keynes", "GB"),
-            person("Katherine", "Johnson", "NASA Langley", "Hampton", "US"),
-            person("Edsger", "Dijkstra", "Mathematisch Centrum", "Amsterdam", "NL"));
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UserResult(String user, String status, Integer expected, Integer inOutlook, Map<String, Integer> counts,
+                      String error) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(boolean converged, int users, int contactsCreated, int contactsInOutlook, double seconds,
-                   String error) {
+                   List<UserResult> perUser, String error) {
+    }
+
+    /** What the demo knows of a user at the end: expected and found contacts, the run. */
+    private static final class UserState {
+        final DemoCompany.User user;
+        final Set<String> expected = new HashSet<>();
+        String runId;
+        JsonNode run;
+        Folder folder = Folder.EMPTY;
+        String refused;
+
+        UserState(DemoCompany.User user) {
+            this.user = user;
+        }
     }
 
     private final Http http;
     private final String contactService;
     private final String orchestrator;
     private final String simulator;
+    private final String bootstrapServers;
+    private final DemoCompany company;
+    private final Progress progress;
+    private final PrintStream out;
 
-    Demo(Http http, String contactService, String orchestrator, String simulator) {
+    Demo(Http http, Map<Service, String> urls, String bootstrapServers, int size, Progress progress,
+         PrintStream out) {
         this.http = http;
-        this.contactService = contactService;
-        this.orchestrator = orchestrator;
-        this.simulator = simulator;
+        this.contactService = urls.get(Service.CONTACT_SERVICE);
+        this.orchestrator = urls.get(Service.SYNC_ORCHESTRATOR);
+        this.simulator = urls.get(Service.GRAPH_SIMULATOR);
+        this.bootstrapServers = bootstrapServers;
+        this.company = new DemoCompany(size);
+        this.progress = progress;
+        this.out = out;
     }
 
     Summary run() throws InterruptedException {
         Instant began = Instant.now();
+        List<UserState> users = DemoCompany.USERS.stream().map(UserState::new).toList();
         int created = 0;
-        int inOutlook = 0;
         try {
-            http.send("PUT", simulator + "/_simulator/mailboxes/" + MAILBOX, Map.of())
-                    .expectOk("provisioning mailbox " + MAILBOX);
-            http.send("PUT", orchestrator + "/api/v1/users/" + USER_ID,
-                            Map.of("displayName", "Anna Sandbox", "m365Email", MAILBOX))
-                    .expectOk("creating user " + USER_ID);
-            http.send("PUT", orchestrator + "/api/v1/users/" + USER_ID + "/contact-sync",
-                            Map.of("enabled", true, "folderName", FOLDER, "filter", Map.of(), "realtime", true))
-                    .expectOk("setting up the contact sync of " + USER_ID);
-            Sandbox.say("demo: mailbox " + MAILBOX + " and user " + USER_ID + " with a '" + FOLDER + "' sync");
-            Set<String> emails = new HashSet<>();
-            for (Map<String, Object> contact : CONTACTS) {
-                http.send("POST", contactService + "/api/v1/contacts", contact).expectOk("creating a contact");
-                emails.add(((String) contact.get("email")).toLowerCase(Locale.ROOT));
-                created++;
-            }
-            Sandbox.say("demo: " + created + " BC contacts created; waiting up to " + TIMEOUT.toSeconds()
-                    + " s for them in the mailbox");
+            JsonNode limits = http.get(simulator + "/_simulator/limits", null).expectOk("reading the limits").json()
+                    .path("global");
+            say(limits.path("enabled").asBoolean()
+                    ? "the simulator enforces Graph's per-mailbox limits (" + limits.path("maxConcurrentRequests")
+                            + " requests at once, " + limits.path("requestsPerWindow") + " per "
+                            + limits.path("window").asString() + "); the demo keeps them: a full sync of "
+                            + company.size() + " contacts stays well inside, as it must with real Graph"
+                    : "the simulator's limits are off");
+            Map<String, String> numbers = createContacts();
+            created = numbers.size();
+            awaitOrchestrator(created);
             String token = token();
-            Instant deadline = Instant.now().plus(TIMEOUT);
-            while (true) {
-                Folder folder = folder(token);
-                inOutlook = folder.contacts();
-                // As many contacts as created, with their addresses: all there, none twice
-                if (folder.contacts() == created && folder.emails().equals(emails)) {
-                    return new Summary(true, 1, created, inOutlook, secondsSince(began), null);
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    return new Summary(false, 1, created, inOutlook, secondsSince(began),
-                            "not in the mailbox after " + TIMEOUT.toSeconds() + " s");
-                }
-                Thread.sleep(POLL.toMillis());
+            for (UserState state : users) {
+                setUp(state, numbers, token);
             }
-        } catch (IOException | RuntimeException e) {
-            return new Summary(false, 1, created, inOutlook, secondsSince(began), e.getMessage());
+            for (UserState state : users) {
+                if (state.refused == null) {
+                    state.runId = http.send("POST", userUrl(state) + "/contact-sync/runs", Map.of("mode", "FULL"))
+                            .expectOk("starting a FULL sync of " + state.user.id()).json().required("runId")
+                            .asString();
+                }
+            }
+            awaitRuns(users);
+            awaitFolders(users, token);
+            report(users);
+            return summary(users, created, began, null);
+        } catch (IOException | RuntimeException | ExecutionException e) {
+            progress.done("demo failed: " + e.getMessage());
+            return summary(users, created, began, e.getMessage());
         }
+    }
+
+    /** Companies first (people name theirs), then people; returns BC's number for every demo contact by key. */
+    private Map<String, String> createContacts() throws InterruptedException, ExecutionException {
+        say("demo company: " + company.companies().size() + " companies and " + company.persons().size()
+                + " people in 10 cities (" + company.withoutEmail() + " without e-mail, " + company.privacyBlocked()
+                + " privacy-blocked, " + company.sharingEmails() + " sharing an e-mail address with someone)");
+        Map<String, String> numbers = new LinkedHashMap<>();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<String>> companies = company.companies().stream()
+                    .map(c -> writers.submit(() -> post(c.fields()))).toList();
+            for (int i = 0; i < companies.size(); i++) {
+                numbers.put(company.companies().get(i).key(), companies.get(i).get());
+                progress.update("creating BC contacts " + Progress.bar(numbers.size(), company.size()));
+            }
+            List<Future<String>> persons = new ArrayList<>();
+            for (DemoCompany.Person person : company.persons()) {
+                Map<String, Object> fields = new LinkedHashMap<>(person.fields());
+                fields.put("companyNo", numbers.get(person.companyKey()));
+                persons.add(writers.submit(() -> post(fields)));
+            }
+            for (int i = 0; i < persons.size(); i++) {
+                numbers.put("person-" + i, persons.get(i).get());
+                progress.update("creating BC contacts " + Progress.bar(numbers.size(), company.size()));
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        progress.done("created " + numbers.size() + " BC contacts in contact-service");
+        return numbers;
+    }
+
+    private String post(Map<String, Object> contact) throws IOException, InterruptedException {
+        return http.send("POST", contactService + "/api/v1/contacts", contact).expectOk("creating a contact").json()
+                .required("no").asString();
+    }
+
+    /**
+     * Waits until the orchestrator has read every contact event, so that the full syncs see the whole company
+     * (what arrives later would reach Outlook in realtime anyway, but the runs' counts would not show it).
+     */
+    private void awaitOrchestrator(int contacts) throws InterruptedException, ExecutionException {
+        Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (true) {
+                Set<TopicPartition> partitions = admin.describeTopics(List.of(CONTACT_EVENTS)).allTopicNames().get()
+                        .get(CONTACT_EVENTS).partitions().stream()
+                        .map(p -> new TopicPartition(CONTACT_EVENTS, p.partition())).collect(Collectors.toSet());
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(ORCHESTRATOR_GROUP)
+                        .partitionsToOffsetAndMetadata().get();
+                long published = ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                        .sum();
+                long read = partitions.stream().map(committed::get)
+                        .mapToLong(o -> o == null ? 0 : o.offset()).sum();
+                if (published >= contacts && read == published) {
+                    progress.done("the orchestrator has every contact event (" + read + " read from "
+                            + CONTACT_EVENTS + ")");
+                    return;
+                }
+                progress.update("orchestrator reading contact events " + Progress.bar(read, Math.max(contacts,
+                        published)));
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the orchestrator read " + read + " of " + published
+                            + " contact events within " + CATCH_UP_TIMEOUT.toSeconds() + " s");
+                }
+                TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+            }
+        }
+    }
+
+    /** User, mailbox, setup; and the expected folder contents, from the demo's own data. */
+    private void setUp(UserState state, Map<String, String> numbers, String token)
+            throws IOException, InterruptedException {
+        DemoCompany.User user = state.user;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("displayName", user.displayName());
+        body.put("m365Email", user.mailbox());
+        http.send("PUT", userUrl(state), body).expectOk("creating user " + user.id());
+        if (user.mailbox() != null) {
+            http.send("PUT", simulator + "/_simulator/mailboxes/" + user.mailbox(), Map.of())
+                    .expectOk("provisioning mailbox " + user.mailbox());
+        }
+        if (user.id().equals("anna")) {
+            typeContactsByHand(user.mailbox(), token);
+        }
+        Http.Response setup = http.send("PUT", userUrl(state) + "/contact-sync", Map.of(
+                "enabled", true, "folderName", FOLDER, "filter", user.filter(), "realtime", true));
+        if (setup.status() == 422) {
+            state.refused = setup.json().path("detail").asString();
+            say(user.id() + ": the sync setup was refused (" + setup.status() + "), as it should be: "
+                    + state.refused);
+            return;
+        }
+        setup.expectOk("setting up the contact sync of " + user.id());
+        for (int i = 0; i < company.persons().size(); i++) {
+            if (company.inTargetSet(user, company.persons().get(i))) {
+                state.expected.add(numbers.get("person-" + i));
+            }
+        }
+        say(user.id() + " (" + user.mailbox() + "): sync into '" + FOLDER + "' with "
+                + (user.filter().isEmpty() ? "no filter" : "filter " + Http.JSON.writeValueAsString(user.filter()))
+                + "; expects " + state.expected.size() + " contacts");
+    }
+
+    /**
+     * Two contacts a person typed into Anna's folder before her first sync: one without an e-mail (not imported,
+     * S6) and one with the address of a privacy-blocked BC contact (a duplicate, left alone, S8). The run reports
+     * both as skipped; neither is ever deleted (S11).
+     */
+    private void typeContactsByHand(String mailbox, String token) throws IOException, InterruptedException {
+        String blockedEmail = company.persons().stream().filter(p -> p.privacyBlocked() && p.email() != null)
+                .map(DemoCompany.Person::email).findFirst().orElse("someone@blocked.example");
+        String folders = simulator + "/v1.0/users/" + mailbox + "/contactFolders";
+        String folderId = http.send("POST", folders, Map.of("displayName", FOLDER), token)
+                .expectOk("creating Anna's folder").json().required("id").asString();
+        http.send("POST", folders + "/" + folderId + "/contacts", Map.of(
+                        "givenName", "Rita", "surname", "Berger", "displayName", "Rita Berger (trade fair)",
+                        "businessPhones", List.of("+49 171 5550123")), token)
+                .expectOk("typing a contact without e-mail");
+        http.send("POST", folders + "/" + folderId + "/contacts", Map.of(
+                        "givenName", "Private", "surname", "Person", "displayName", "Private Person",
+                        "emailAddresses", List.of(Map.of("name", "Private Person", "address", blockedEmail))), token)
+                .expectOk("typing a contact with a privacy-blocked address");
+        say("anna: two contacts typed by hand into her folder beforehand (one without e-mail, one with the"
+                + " address of a privacy-blocked BC contact)");
+    }
+
+    private void awaitRuns(List<UserState> users) throws IOException, InterruptedException {
+        List<UserState> running = users.stream().filter(u -> u.runId != null).toList();
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        while (true) {
+            StringBuilder status = new StringBuilder("full sync");
+            boolean allFinished = true;
+            for (UserState state : running) {
+                state.run = http.get(userUrl(state) + "/contact-sync/runs/" + state.runId, null)
+                        .expectOk("reading the run of " + state.user.id()).json();
+                String runStatus = state.run.path("status").asString();
+                allFinished &= FINISHED.contains(runStatus);
+                status.append("  ").append(state.user.id()).append(' ').append(runStatus).append(' ')
+                        .append(Progress.bar(state.run.path("counts").path("created").asInt(),
+                                state.expected.size()));
+            }
+            if (allFinished) {
+                progress.done(status.toString());
+                return;
+            }
+            progress.update(status.toString());
+            if (Instant.now().isAfter(deadline)) {
+                progress.done(status + " (not finished after " + RUN_TIMEOUT.toSeconds() + " s)");
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Until every folder holds exactly its user's target set, tagged, or the time is up. */
+    private void awaitFolders(List<UserState> users, String token) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(FOLDER_TIMEOUT);
+        while (true) {
+            boolean all = true;
+            for (UserState state : users) {
+                if (state.refused == null) {
+                    state.folder = folder(state.user.mailbox(), token);
+                    all &= state.folder.tagged().equals(state.expected) && state.folder.duplicates() == 0;
+                }
+            }
+            if (all || Instant.now().isAfter(deadline)) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+    }
+
+    private void report(List<UserState> users) {
+        out.println();
+        out.println("Demo: what the first full sync did for each user");
+        for (UserState state : users) {
+            DemoCompany.User user = state.user;
+            if (state.refused != null) {
+                out.printf("  %s (%s): no Microsoft 365 e-mail, so no sync. The setup was refused with 422:%n"
+                        + "      %s%n", user.id(), user.displayName(), state.refused);
+                continue;
+            }
+            JsonNode run = state.run == null ? Http.JSON.createObjectNode() : state.run;
+            JsonNode counts = run.path("counts");
+            out.printf("  %s (%s, %s), %s: FULL sync %s%n", user.id(), user.displayName(), user.mailbox(),
+                    user.filter().isEmpty() ? "no filter" : "filter " + Http.JSON.writeValueAsString(user.filter()),
+                    run.path("status").asString("did not answer"));
+            out.printf("      created %d, updated %d, deleted %d, linked %d, imported %d, skipped %d, failed %d%n",
+                    counts.path("created").asInt(), counts.path("updated").asInt(), counts.path("deleted").asInt(),
+                    counts.path("linked").asInt(), counts.path("imported").asInt(), counts.path("skipped").asInt(),
+                    counts.path("failed").asInt());
+            DemoCompany.Exclusions why = company.exclusions(user);
+            out.printf("      not in the target set: %d companies, %d people without e-mail, %d privacy-blocked%s%n",
+                    why.companies(), why.withoutEmail(), why.privacyBlocked(),
+                    user.filter().isEmpty() ? "" : ", " + why.outsideFilter() + " outside the filter");
+            int shown = 0;
+            for (JsonNode problem : run.path("problems")) {
+                if (shown++ == 5) {
+                    out.printf("      ... and %d more problems: GET %s/contact-sync/runs/%s%n",
+                            run.path("problems").size() - 5, userUrl(state), state.runId);
+                    break;
+                }
+                out.printf("      skipped/problem: %s%s%n", problem.path("message").asString(),
+                        problem.hasNonNull("contactNo") ? " (" + problem.get("contactNo").asString() + ")" : "");
+            }
+            out.printf("      folder '%s': %d contacts tagged BcContactNo (expected %d)%s%s%n", FOLDER,
+                    state.folder.tagged().size(), state.expected.size(),
+                    state.folder.untagged() == 0 ? "" : ", " + state.folder.untagged() + " typed by hand, left alone",
+                    state.folder.duplicates() == 0 ? "" : ", " + state.folder.duplicates() + " DUPLICATES");
+        }
+        out.println();
+    }
+
+    private Summary summary(List<UserState> users, int created, Instant began, String error) {
+        List<UserResult> results = new ArrayList<>();
+        boolean converged = error == null;
+        int inOutlook = 0;
+        for (UserState state : users) {
+            if (state.refused != null) {
+                results.add(new UserResult(state.user.id(), "REFUSED", null, null, null, state.refused));
+                continue;
+            }
+            boolean ok = state.folder.tagged().equals(state.expected) && state.folder.duplicates() == 0;
+            converged &= ok;
+            inOutlook += state.folder.tagged().size();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            if (state.run != null) {
+                state.run.path("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
+            }
+            results.add(new UserResult(state.user.id(), state.run == null ? null : state.run.path("status").asString(),
+                    state.expected.size(), state.folder.tagged().size(), counts,
+                    ok ? null : "folder differs from the target set"));
+        }
+        // The user without a mailbox must have been refused: that is part of what the demo shows
+        converged &= users.stream().filter(u -> u.user.mailbox() == null).allMatch(u -> u.refused != null);
+        return new Summary(converged, users.size(), created, inOutlook, secondsSince(began), results, error);
+    }
+
+    private String userUrl(UserState state) {
+        return orchestrator + "/api/v1/users/" + state.user.id();
     }
 
     private String token() throws IOException, InterruptedException {
@@ -101,46 +382,49 @@ final class Demo {
                 .json().required("access_token").asString();
     }
 
-    /** What the user's folder holds: how many contacts, with which e-mail addresses. */
-    private record Folder(int contacts, Set<String> emails) {
+    /** A user's folder as Outlook shows it: the BC numbers of the tagged contacts, and the untagged ones. */
+    private record Folder(Set<String> tagged, int untagged, int duplicates) {
+        static final Folder EMPTY = new Folder(Set.of(), 0, 0);
     }
 
-    private Folder folder(String token) throws IOException, InterruptedException {
-        String user = simulator + "/v1.0/users/" + MAILBOX;
+    private Folder folder(String mailbox, String token) throws IOException, InterruptedException {
+        String user = simulator + "/v1.0/users/" + mailbox;
         JsonNode folders = http.get(user + "/contactFolders?$filter="
                 + Http.encode("displayName eq '" + FOLDER + "'"), token).expectOk("reading contact folders").json();
         if (folders.path("value").isEmpty()) {
-            return new Folder(0, Set.of());
+            return Folder.EMPTY;
         }
-        String next = user + "/contactFolders/" + folders.path("value").get(0).required("id").asString() + "/contacts";
-        Set<String> emails = new HashSet<>();
-        int contacts = 0;
+        String next = user + "/contactFolders/" + folders.path("value").get(0).required("id").asString()
+                + "/contacts?$top=1000&$select=displayName&$expand="
+                + Http.encode("singleValueExtendedProperties($filter=id eq '" + TAG + "')");
+        Set<String> tagged = new HashSet<>();
+        int untagged = 0;
+        int duplicates = 0;
         while (next != null) {
             JsonNode page = http.get(next, token).expectOk("reading contacts").json();
             for (JsonNode contact : page.path("value")) {
-                contacts++;
-                contact.path("emailAddresses").forEach(a -> emails.add(a.path("address").asString()
-                        .toLowerCase(Locale.ROOT)));
+                String no = null;
+                for (JsonNode property : contact.path("singleValueExtendedProperties")) {
+                    if (property.path("id").asString().equalsIgnoreCase(TAG)) {
+                        no = property.path("value").asString();
+                    }
+                }
+                if (no == null) {
+                    untagged++;
+                } else if (!tagged.add(no.toUpperCase(Locale.ROOT))) {
+                    duplicates++;
+                }
             }
             next = page.hasNonNull("@odata.nextLink") ? page.get("@odata.nextLink").asString() : null;
         }
-        return new Folder(contacts, emails);
+        return new Folder(tagged, untagged, duplicates);
+    }
+
+    private void say(String line) {
+        progress.done(line);
     }
 
     private static double secondsSince(Instant began) {
         return Math.round(Duration.between(began, Instant.now()).toMillis() / 100.0) / 10.0;
-    }
-
-    private static Map<String, Object> person(String firstName, String surname, String company, String city,
-                                              String country) {
-        return Map.of(
-                "type", "PERSON",
-                "name", firstName + " " + surname,
-                "firstName", firstName,
-                "surname", surname,
-                "email", (firstName + "." + surname + "@example.com").toLowerCase(Locale.ROOT),
-                "companyName", company,
-                "city", city,
-                "countryRegionCode", country);
     }
 }

@@ -50,9 +50,18 @@ final class Http {
     }
 
     Response send(String method, String uri, Object body) throws IOException, InterruptedException {
-        return send(request(uri)
+        return send(method, uri, body, null);
+    }
+
+    /** With a bearer token: the simulator's Graph API. */
+    Response send(String method, String uri, Object body, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(uri)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
     }
 
     Response postForm(String uri, Map<String, String> form) throws IOException, InterruptedException {

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** The command line of {@code bin/sandbox}. */
-record Options(boolean help, boolean exitAfterDemo, boolean infraOnly, boolean keepData, boolean autoPorts,
-               Optional<Path> dataDir, List<String> jvmOptions) {
+record Options(boolean help, boolean demo, boolean exitAfterDemo, int demoSize, boolean infraOnly, boolean keepData,
+               boolean autoPorts, Optional<Path> dataDir, List<String> jvmOptions) {
+
+    /** The issue's demo company: 500 BC contacts. */
+    static final int DEFAULT_DEMO_SIZE = 500;
 
     /**
      * C1 only and the serial collector: a Spring Boot service then needs about 40% less CPU to start, which is what
@@ -18,11 +21,13 @@ record Options(boolean help, boolean exitAfterDemo, boolean infraOnly, boolean k
     static final String USAGE = """
             Usage: bin/sandbox [options]
             Starts Kafka, PostgreSQL, the Graph simulator and the four services as separate processes on this
-            machine and prints their URLs. Ctrl-C stops everything.
+            machine, loads the demo company (500 BC contacts, three users), runs a full sync for its users, prints
+            what each sync did and why, then every URL and commands to try. Ctrl-C stops everything.
 
-              --no-demo          start empty (the default)
-              --exit-after-demo  seed a demo user and contacts, wait until they are in the simulated mailbox,
-                                 print a one-line JSON summary, stop; exit 0 only if the demo converged
+              --no-demo          start empty
+              --exit-after-demo  run the demo, print a one-line JSON summary and stop; exit 0 only if every
+                                 user's folder holds exactly that user's contacts
+              --demo-size N      the demo company's number of BC contacts (default 500)
               --infra-only       start only Kafka, PostgreSQL and the Graph simulator (run the services yourself)
               --ports default    the default ports (8081-8084, 8089, 9092, 5432); a taken one is replaced by a
                                  free one, printed (the default)
@@ -37,14 +42,23 @@ record Options(boolean help, boolean exitAfterDemo, boolean infraOnly, boolean k
             """;
 
     static Options parse(String... args) {
-        boolean help = false, exitAfterDemo = false, infraOnly = false, keepData = false, autoPorts = false;
+        boolean help = false, demo = true, exitAfterDemo = false, infraOnly = false, keepData = false;
+        boolean autoPorts = false;
+        int demoSize = DEFAULT_DEMO_SIZE;
         Path dataDir = null;
         List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> help = true;
-                case "--exit-after-demo" -> exitAfterDemo = true;
-                case "--no-demo" -> exitAfterDemo = false;
+                case "--exit-after-demo" -> {
+                    exitAfterDemo = true;
+                    demo = true;
+                }
+                case "--no-demo" -> {
+                    demo = false;
+                    exitAfterDemo = false;
+                }
+                case "--demo-size" -> demoSize = demoSize(value(args, ++i, "--demo-size"));
                 case "--infra-only" -> infraOnly = true;
                 case "--keep-data" -> keepData = true;
                 case "--ports" -> autoPorts = switch (value(args, ++i, "--ports")) {
@@ -61,8 +75,21 @@ record Options(boolean help, boolean exitAfterDemo, boolean infraOnly, boolean k
         if (exitAfterDemo && infraOnly) {
             throw new IllegalArgumentException("the demo needs the services: --exit-after-demo excludes --infra-only");
         }
-        return new Options(help, exitAfterDemo, infraOnly, keepData, autoPorts, Optional.ofNullable(dataDir),
-                jvmOptions);
+        // Without the services there is nothing to show
+        return new Options(help, demo && !infraOnly, exitAfterDemo, demoSize, infraOnly, keepData, autoPorts,
+                Optional.ofNullable(dataDir), jvmOptions);
+    }
+
+    private static int demoSize(String value) {
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 10) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--demo-size takes a number of contacts, at least 10");
     }
 
     private static String value(String[] args, int i, String option) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -68,6 +69,9 @@ public final class Sandbox {
     /** After a failed start or demo the logs are what a person needs: the data directory is kept. */
     private boolean failed;
 
+    private Instant startedAt;
+    private int toStart;
+    private final AtomicInteger readyCount = new AtomicInteger();
     private int kafkaPort;
     private int pgPort;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -107,12 +111,8 @@ public final class Sandbox {
         int exitCode = 1;
         try {
             sandbox.start();
-            if (options.exitAfterDemo()) {
-                Demo.Summary summary = new Demo(sandbox.http, sandbox.url(Service.CONTACT_SERVICE),
-                        sandbox.url(Service.SYNC_ORCHESTRATOR), sandbox.url(Service.GRAPH_SIMULATOR)).run();
-                System.out.println(Http.JSON.writeValueAsString(summary));
-                exitCode = summary.converged() ? 0 : 1;
-            } else {
+            exitCode = sandbox.afterStart();
+            if (!options.exitAfterDemo()) {
                 new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook does the rest
             }
         } catch (InterruptedException e) {
@@ -138,6 +138,28 @@ public final class Sandbox {
         System.out.println("[sandbox] " + line);
     }
 
+    /** The demo (unless --no-demo), then the URLs; the exit code --exit-after-demo ends with. */
+    private int afterStart() throws InterruptedException {
+        int exitCode = 0;
+        if (options.demo()) {
+            Map<Service, String> urls = new EnumMap<>(Service.class);
+            ports.keySet().forEach(s -> urls.put(s, url(s)));
+            Demo.Summary summary = new Demo(http, urls, bootstrapServers(), options.demoSize(), Progress.console(),
+                    System.out).run();
+            exitCode = summary.converged() ? 0 : 1;
+            if (options.exitAfterDemo()) {
+                System.out.println(Http.JSON.writeValueAsString(summary));
+                return exitCode;
+            }
+            if (!summary.converged()) {
+                say("the demo did not converge (" + (summary.error() != null ? summary.error()
+                        : "see the users above") + "); the system stays up to look into it");
+            }
+        }
+        printUrls();
+        return exitCode;
+    }
+
     private void start() throws IOException {
         Instant began = Instant.now();
         Instant deadline = began.plus(START_TIMEOUT);
@@ -149,6 +171,8 @@ public final class Sandbox {
         }
         Map<Service, Path> jars = new EnumMap<>(Service.class);
         toRun.forEach(s -> jars.put(s, s.execJar(root)));
+        startedAt = began;
+        toStart = toRun.size() + 2; // with Kafka and PostgreSQL
 
         Ports free = new Ports(options.autoPorts(), Sandbox::say);
         kafkaPort = free.take("kafka", 9092);
@@ -166,12 +190,12 @@ public final class Sandbox {
             Child broker = track(INFRASTRUCTURE,
                     started(io(() -> Kafka.start(dataDir, logs, kafkaPort, controllerPort))));
             Kafka.awaitReady(broker, bootstrapServers(), deadline);
-            say("kafka is ready on " + bootstrapServers());
+            ready("kafka is ready on " + bootstrapServers());
         }, pool);
         CompletableFuture<Void> postgres = CompletableFuture.runAsync(() -> {
             Postgres pg = Postgres.start(dataDir, logs.resolve("postgres.log"), pgPort, DATABASES);
             say("started postgres pid=" + pg.pid() + " log=" + logs.resolve("postgres.log"));
-            say("postgres is ready on port " + pgPort);
+            ready("postgres is ready on port " + pgPort);
             track(INFRASTRUCTURE, new Part("postgres", pg::close));
         }, pool);
         CompletableFuture<Void> simulator = CompletableFuture.runAsync(
@@ -198,7 +222,8 @@ public final class Sandbox {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (!isStopping()) {
-            printSummary(Duration.between(began, Instant.now()));
+            say(String.format("Contact Sync sandbox is up in %.1f s (%d processes). Logs: %s",
+                    Duration.between(began, Instant.now()).toMillis() / 1000.0, toStart, logs));
         }
     }
 
@@ -218,7 +243,7 @@ public final class Sandbox {
                 // Not counted in the simulator's request statistics, unlike a Graph path
                 ? () -> http.probe(url + "/actuator/health") > 0
                 : () -> http.probe(url + "/actuator/health/readiness") / 100 == 2);
-        say(service.id() + " is ready on " + url);
+        ready(service.id() + " is ready on " + url);
     }
 
     /** How a service finds Kafka, its database and (the gateway) the simulator: environment variables only. */
@@ -244,6 +269,12 @@ public final class Sandbox {
             env.put("CONTACTSYNC_GRAPH_AUTH_CLIENTSECRET", SIMULATOR_CLIENT_SECRET);
         }
         return env;
+    }
+
+    /** Start-up progress: what is ready, how many of all, since when. */
+    private void ready(String what) {
+        say(String.format("%s  (%d/%d ready, %.1f s)", what, readyCount.incrementAndGet(), toStart,
+                Duration.between(startedAt, Instant.now()).toMillis() / 1000.0));
     }
 
     private Child started(Child child) {
@@ -334,9 +365,8 @@ public final class Sandbox {
                 });
     }
 
-    private void printSummary(Duration took) {
-        StringBuilder out = new StringBuilder(String.format("%nContact Sync sandbox is up (%d s). Logs: %s%n",
-                took.toSeconds(), logs));
+    private void printUrls() {
+        StringBuilder out = new StringBuilder(String.format("%nWhere everything is:%n"));
         String sim = url(Service.GRAPH_SIMULATOR);
         row(out, "kafka", bootstrapServers());
         row(out, "postgresql", jdbcUrl("{" + String.join(",", DATABASES) + "}") + "  user " + Postgres.USER
@@ -355,21 +385,8 @@ public final class Sandbox {
                 row(out, service.id(), url + API.get(service) + "  docs " + url + "/v3/api-docs  actuator "
                         + url + "/actuator");
             }
-            String contacts = url(Service.CONTACT_SERVICE) + "/api/v1/contacts";
-            String users = url(Service.SYNC_ORCHESTRATOR) + "/api/v1/users/" + Demo.USER_ID;
-            out.append(String.format("%nTry:%n"
-                            + "  curl -s -X PUT %1$s/_simulator/mailboxes/%2$s%n"
-                            + "  curl -s -X PUT %3$s -H 'Content-Type: application/json'"
-                            + " -d '{\"displayName\":\"Anna Sandbox\",\"m365Email\":\"%2$s\"}'%n"
-                            + "  curl -s -X PUT %3$s/contact-sync -H 'Content-Type: application/json'"
-                            + " -d '{\"enabled\":true,\"folderName\":\"%4$s\",\"filter\":{},\"realtime\":true}'%n"
-                            + "  curl -s -X POST %5$s -H 'Content-Type: application/json' -d '{\"type\":\"PERSON\","
-                            + "\"name\":\"Ada Lovelace\",\"firstName\":\"Ada\",\"surname\":\"Lovelace\","
-                            + "\"email\":\"ada.lovelace@example.com\"}'%n"
-                            + "  curl -s %5$s%n"
-                            + "  curl -s %3$s/contact-sync%n"
-                            + "  curl -s %1$s/_simulator/stats%n",
-                    sim, Demo.MAILBOX, users, Demo.FOLDER, contacts));
+            out.append(String.format("%nTry:%n")).append(TryCommands.lines(url(Service.CONTACT_SERVICE),
+                    url(Service.SYNC_ORCHESTRATOR), sim, tokenUrl(), bootstrapServers(), options.demo()));
         }
         System.out.println(out);
         if (!options.exitAfterDemo()) {

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 class OptionsTest {
 
     @Test
-    void withoutOptionsItStartsEmptyOnTheDefaultPortsAndRemovesItsData() {
+    void withoutOptionsItRunsTheDemoAndStaysUpOnTheDefaultPortsAndRemovesItsData() {
         Options options = Options.parse();
 
+        assertThat(options.demo()).isTrue();
+        assertThat(options.demoSize()).isEqualTo(500);
         assertThat(options.exitAfterDemo()).isFalse();
         assertThat(options.infraOnly()).isFalse();
         assertThat(options.autoPorts()).isFalse();
@@ -23,15 +25,19 @@ class OptionsTest {
     @Test
     void readsEveryOption() {
         Options options = Options.parse("--exit-after-demo", "--ports", "auto", "--keep-data", "--data-dir", "x",
-                "--jvm-options", " -Xmx300m  -XX:+UseG1GC ");
+                "--jvm-options", " -Xmx300m  -XX:+UseG1GC ", "--demo-size", "40");
 
         assertThat(options.exitAfterDemo()).isTrue();
+        assertThat(options.demo()).isTrue();
+        assertThat(options.demoSize()).isEqualTo(40);
         assertThat(options.autoPorts()).isTrue();
         assertThat(options.keepData()).isTrue();
         assertThat(options.dataDir()).contains(Path.of("x"));
         assertThat(options.jvmOptions()).containsExactly("-Xmx300m", "-XX:+UseG1GC");
         assertThat(Options.parse("--jvm-options", "").jvmOptions()).isEmpty();
         assertThat(Options.parse("--exit-after-demo", "--no-demo").exitAfterDemo()).isFalse();
+        assertThat(Options.parse("--no-demo").demo()).isFalse();
+        assertThat(Options.parse("--infra-only").demo()).as("no services, no demo").isFalse();
     }
 
     @Test
@@ -40,5 +46,7 @@ class OptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--data-dir"));
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--demo"));
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--exit-after-demo", "--infra-only"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--demo-size", "many"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--demo-size", "3"));
     }
 }

@@ -43,7 +43,7 @@ class SandboxIT {
     }
 
     @Test
-    void exitAfterDemoConvergesAndLeavesNoProcessBehind() throws Exception {
+    void exitAfterDemoSyncsTheDemoCompanyReportsEachUserAndLeavesNoProcessBehind() throws Exception {
         sandbox = launch("--exit-after-demo", "--ports", "auto");
 
         assertThat(sandbox.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("finished").isTrue();
@@ -51,10 +51,38 @@ class SandboxIT {
         JsonNode summary = Http.JSON.readTree(output.stream().filter(l -> l.startsWith("{\"converged\""))
                 .reduce((first, second) -> second).orElseThrow());
         assertThat(summary.path("converged").asBoolean()).isTrue();
-        assertThat(summary.path("users").asInt()).isEqualTo(1);
-        assertThat(summary.path("contactsCreated").asInt()).isEqualTo(Demo.CONTACTS.size());
-        assertThat(summary.path("contactsInOutlook").asInt()).isEqualTo(Demo.CONTACTS.size());
+        assertThat(summary.path("users").asInt()).isEqualTo(3);
+        assertThat(summary.path("contactsCreated").asInt()).isEqualTo(Options.DEFAULT_DEMO_SIZE);
+        JsonNode anna = user(summary, "anna");
+        JsonNode ben = user(summary, "ben");
+        // Fresh folders: the full sync creates every contact of the target set, Anna's two typed ones are skipped
+        assertThat(anna.path("inOutlook").asInt()).isEqualTo(anna.path("expected").asInt())
+                .isEqualTo(anna.path("counts").path("created").asInt());
+        assertThat(anna.path("counts").path("skipped").asInt()).isEqualTo(2);
+        assertThat(ben.path("inOutlook").asInt()).isEqualTo(ben.path("expected").asInt())
+                .isEqualTo(ben.path("counts").path("created").asInt())
+                .isPositive().isLessThan(anna.path("expected").asInt());
+        assertThat(user(summary, "carl").path("status").asString()).isEqualTo("REFUSED");
+        assertThat(user(summary, "carl").path("error").asString()).contains("no Microsoft 365 e-mail");
+        assertThat(summary.path("contactsInOutlook").asInt())
+                .isEqualTo(anna.path("inOutlook").asInt() + ben.path("inOutlook").asInt());
+        // The per-user report and the progress (as lines: the output is a pipe, not a terminal)
+        assertThat(output).anyMatch(l -> l.startsWith("  anna (Anna Schmidt, anna@sandbox.example), no filter:"))
+                .anyMatch(l -> l.startsWith("  ben (Ben Weber, ben@sandbox.example), filter "))
+                .anyMatch(l -> l.startsWith("  carl (Carl Fischer): no Microsoft 365 e-mail"))
+                .anyMatch(l -> l.startsWith("[sandbox] created 500 BC contacts"))
+                .anyMatch(l -> l.matches("\\[sandbox] contact-service is ready on .* \\(\\d/7 ready, .* s\\)"))
+                .noneMatch(l -> l.contains("\r"));
         assertNothingLeftBehind();
+    }
+
+    private static JsonNode user(JsonNode summary, String id) {
+        for (JsonNode user : summary.path("perUser")) {
+            if (user.path("user").asString().equals(id)) {
+                return user;
+            }
+        }
+        throw new AssertionError("no user " + id + " in " + summary);
     }
 
     @Test
