@@ -48,7 +48,7 @@ class SchedulerServiceTest {
                 .query(String.class).list())
                 .containsExactlyInAnyOrder("id", "user_id", "mode", "every_minutes", "cron", "weekdays",
                         "starting_time", "ending_time", "time_zone", "enabled", "next_run_at", "last_run_at",
-                        "last_run_id", "created_at", "updated_at");
+                        "last_run_id", "last_outcome", "last_due_at", "last_missed_runs", "created_at", "updated_at");
     }
 
     @Test
