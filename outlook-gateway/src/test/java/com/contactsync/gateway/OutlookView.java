@@ -9,7 +9,6 @@ import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.ContactCollectionResponse;
 import com.microsoft.graph.models.ContactFolder;
 import com.microsoft.graph.models.EmailAddress;
-import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,16 +106,6 @@ public final class OutlookView {
     /** A contact as the system writes it, tagged with {@code contactNo} (and the origin when not null). */
     public static Contact tagged(OutlookContact fields, String contactNo, LinkOrigin origin) {
         return ContactMapping.forCreate(contactNo, fields, origin);
-    }
-
-    /** Only the tags, as a PATCH that adds them to a contact. */
-    public static Contact tagsOnly(String contactNo) {
-        Contact contact = new Contact();
-        SingleValueLegacyExtendedProperty tag = new SingleValueLegacyExtendedProperty();
-        tag.setId(OutlookTag.BC_CONTACT_NO);
-        tag.setValue(contactNo);
-        contact.setSingleValueExtendedProperties(List.of(tag));
-        return contact;
     }
 
     /** Fields of a contact as the orchestrator maps them from BC, distinct per {@code name}. */

@@ -62,6 +62,27 @@ public final class RunningGateway implements AutoCloseable {
 
     /** @param commandTopic where the gateway takes its commands from, for tests that must not share the real topic */
     public static RunningGateway start(Map<String, Object> settings, String commandTopic) {
+        RunningGateway gateway = startWithoutWarmUp(settings, commandTopic);
+        // Once a first command is answered, the gateway has its partitions: what tests send from then on is new to it
+        // rather than possibly carried out before (which would add look-ups to every create)
+        ReadOutlookChanges warmUp = new ReadOutlookChanges(UUID.randomUUID().toString(), "warm-up", RunningSimulator.get().newMailbox(),
+                "Warm-up", null, null);
+        gateway.send(warmUp);
+        gateway.awaitAnswer(warmUp.commandId());
+        return gateway;
+    }
+
+    /**
+     * A gateway that may not be able to answer (wrong credentials, no Graph), so nothing waits for it to; on a command
+     * topic and in a consumer group of its own, so it takes no command meant for another gateway of the test.
+     */
+    public static RunningGateway startAside(Map<String, Object> settings) {
+        Map<String, Object> aside = new HashMap<>(settings);
+        aside.put("spring.cloud.stream.bindings.outlookCommands-in-0.group", "aside-" + UUID.randomUUID());
+        return startWithoutWarmUp(aside, "outlook.commands.aside-" + UUID.randomUUID());
+    }
+
+    private static RunningGateway startWithoutWarmUp(Map<String, Object> settings, String commandTopic) {
         RunningSimulator simulator = RunningSimulator.get();
         Infrastructure infrastructure = Infrastructure.get();
         Map<String, Object> properties = new HashMap<>(infrastructure.springProperties(null));
@@ -74,13 +95,7 @@ public final class RunningGateway implements AutoCloseable {
         properties.put("spring.cloud.stream.bindings.outlookCommands-in-0.destination", commandTopic);
         properties.putAll(settings);
         ConfigurableApplicationContext context = OutlookGatewayApplication.application().run(SpringArgs.of(properties));
-        RunningGateway gateway = new RunningGateway(context, producer(), commandTopic);
-        // Once a first command is answered, the gateway has its partitions: what tests send from then on is new to it
-        // rather than possibly carried out before (which would add look-ups to every create)
-        ReadOutlookChanges warmUp = new ReadOutlookChanges(UUID.randomUUID().toString(), "warm-up", simulator.newMailbox(), "Warm-up", null, null);
-        gateway.send(warmUp);
-        gateway.awaitAnswer(warmUp.commandId());
-        return gateway;
+        return new RunningGateway(context, producer(), commandTopic);
     }
 
     public static KafkaProducer<String, byte[]> producer() {

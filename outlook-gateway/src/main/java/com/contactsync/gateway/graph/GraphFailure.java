@@ -26,8 +26,8 @@ public record GraphFailure(int status, String code, String reason, boolean retry
         if (failure instanceof MailboxThrottledException throttled) {
             return new GraphFailure(429, "throttled", throttled.getMessage(), true, throttled.retryNotBefore());
         }
-        if (failure instanceof ClientAuthenticationException || failure.getCause() instanceof ClientAuthenticationException) {
-            Throwable refusal = failure instanceof ClientAuthenticationException ? failure : failure.getCause();
+        ClientAuthenticationException refusal = cause(failure, ClientAuthenticationException.class);
+        if (refusal != null) {
             boolean unreachable = causedByIo(refusal);
             return new GraphFailure(0, unreachable ? "tokenEndpointUnreachable" : "credentialsRefused",
                     (unreachable ? "The token endpoint could not be reached: " : "The token endpoint refused the gateway's credentials: ")
@@ -52,12 +52,17 @@ public record GraphFailure(int status, String code, String reason, boolean retry
         return status == 0 || status == 429 || status >= 500;
     }
 
-    static boolean causedByIo(Throwable failure) {
+    private static boolean causedByIo(Throwable failure) {
+        return cause(failure, IOException.class) != null || cause(failure, UncheckedIOException.class) != null;
+    }
+
+    /** The failure itself or its first cause of that type; null when there is none. */
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException || t instanceof UncheckedIOException) {
-                return true;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 }

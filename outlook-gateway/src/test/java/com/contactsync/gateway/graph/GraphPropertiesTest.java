@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ class GraphPropertiesTest {
     void defaultsAreGraphV1WithClientSecretAndGraphsAppOnlyScope() {
         GraphProperties properties = bind(CLIENT_SECRET);
 
+        assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(properties.baseUrl()).isEqualTo(URI.create("https://graph.microsoft.com/v1.0"));
         assertThat(properties.auth().kind()).isEqualTo(GraphProperties.AuthKind.CLIENT_SECRET);
         assertThat(properties.auth().scope()).isEqualTo("https://graph.microsoft.com/.default");
