@@ -28,8 +28,9 @@ import org.springframework.scheduling.support.CronExpression;
  * last slot is left out (possible only when the window reaches round midnight and N does not divide the day), so two
  * slots are never closer than N minutes.
  *
- * <p>Daylight saving: every slot runs once. A slot the clock skips (spring forward) runs when the clock jumps, once
- * however many slots fell into the gap; a slot the clock shows twice (fall back) runs on its first pass.
+ * <p>Daylight saving: every slot runs once. A slot the clock skips (spring forward) runs when the clock jumps: one run
+ * for all slots of the gap, and for a slot at the time the clock jumps to. A slot the clock shows twice (fall back)
+ * runs on its first pass.
  *
  * @param everyMinutes minutes between runs, 1 to {@value #MAX_EVERY_MINUTES}; null with a cron expression
  * @param cron         Spring's cron expression (six fields, seconds first, or a macro such as {@code @daily}); null
