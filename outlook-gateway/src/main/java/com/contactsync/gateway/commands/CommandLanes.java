@@ -50,15 +50,23 @@ class CommandLanes implements SmartLifecycle {
         }
     }
 
-    /** Queues a command behind the mailbox's earlier ones. */
-    void submit(String mailbox, Runnable command) {
+    /**
+     * Queues a command behind the mailbox's earlier ones.
+     *
+     * @return false, queueing nothing, when the mailbox already has {@code max-queued-per-mailbox} commands waiting
+     */
+    boolean submit(String mailbox, Runnable command) {
         synchronized (lanes) {
             Lane lane = lanes.computeIfAbsent(mailbox.toLowerCase(Locale.ROOT), Lane::new);
+            if (lane.commands.size() >= settings.maxQueuedPerMailbox()) {
+                return false;
+            }
             lane.commands.add(command);
             if (!lane.queued) {
                 lane.queued = true;
                 workers.execute(() -> runNext(lane));
             }
+            return true;
         }
     }
 

@@ -7,6 +7,7 @@ import com.contactsync.contracts.events.CommandFailed;
 import com.contactsync.contracts.events.OutlookContactsWritten;
 import com.contactsync.contracts.events.ReadOutlookChanges;
 import com.contactsync.contracts.events.WriteOutlookContacts;
+import com.contactsync.gateway.limits.MailboxLimiter;
 import com.contactsync.kit.messaging.CloudEventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ({@code contacts-written}, the parts of {@code changes-read}, or {@code command-failed}), unless the gateway stops
  * before publishing it, in which case Kafka delivers the command again. Counts
  * {@code contactsync.gateway.commands} by {@code type} and {@code outcome} ({@code done}, {@code partial},
- * {@code failed}).
+ * {@code failed}, {@code busy}).
  */
 @Component
 class CommandRunner {
@@ -41,38 +42,61 @@ class CommandRunner {
     private final CommandLanes lanes;
     private final GatewayProperties.Commands settings;
     private final MeterRegistry registry;
+    private final MailboxLimiter limiter;
 
     CommandRunner(WriteContacts write, ReadChanges read, CloudEventPublisher publisher, CommandLanes lanes, GatewayProperties properties,
-            MeterRegistry registry) {
+            MeterRegistry registry, MailboxLimiter limiter) {
         this.write = write;
         this.read = read;
         this.publisher = publisher;
         this.lanes = lanes;
         this.settings = properties.commands();
         this.registry = registry;
+        this.limiter = limiter;
     }
 
     /** A command as it came from Kafka: its {@code ce_id}, its mailbox (the key) and its data. */
     record Command(String eventId, String mailbox, Object data) {
     }
 
+    /**
+     * Answers a command of a mailbox with too many commands waiting without carrying it out: every operation (or the
+     * read) failed and retryable, from when Graph stops throttling the mailbox if it does.
+     */
+    void refuseBusy(Command command) {
+        Instant notBefore = limiter.throttledUntil(command.mailbox()).orElse(null);
+        String reason = "mailbox " + command.mailbox() + " already has " + settings.maxQueuedPerMailbox()
+                + " commands waiting in this gateway; send it again when they are answered";
+        Answer answer;
+        if (command.data() instanceof WriteOutlookContacts writeContacts) {
+            answer = new Answer(EventTypes.OUTLOOK_CONTACTS_WRITTEN, new OutlookContactsWritten(writeContacts.commandId(), writeContacts.userId(),
+                    writeContacts.mailbox(), writeContacts.runId(), null, writeContacts.operations().stream()
+                            .map(op -> new OutlookContactsWritten.Result(op.action(), op.contactNo(), OutlookContactsWritten.Status.FAILED, op.outlookId(),
+                                    null, reason, true, notBefore))
+                            .toList()));
+        } else {
+            ReadOutlookChanges readChanges = (ReadOutlookChanges) command.data();
+            answer = new Answer(EventTypes.OUTLOOK_COMMAND_FAILED, new CommandFailed(readChanges.commandId(), readChanges.userId(),
+                    readChanges.mailbox(), readChanges.runId(), reason, true, notBefore));
+        }
+        publish(command, List.of(answer), "busy");
+    }
+
     void run(Command command, boolean possiblyRedelivered) {
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
         List<Answer> answers;
-        String type;
         try {
-            if (command.data() instanceof WriteOutlookContacts writeContacts) {
-                type = "write-contacts";
-                answers = List.of(write.execute(writeContacts, possiblyRedelivered, deadline));
-            } else {
-                type = "read-changes";
-                answers = read.execute((ReadOutlookChanges) command.data(), deadline);
-            }
+            answers = command.data() instanceof WriteOutlookContacts writeContacts
+                    ? List.of(write.execute(writeContacts, possiblyRedelivered, deadline))
+                    : read.execute((ReadOutlookChanges) command.data(), deadline);
         } catch (RuntimeException e) {
             log.error("Command {} for {} failed unexpectedly", command.eventId(), command.mailbox(), e);
-            type = command.data() instanceof WriteOutlookContacts ? "write-contacts" : "read-changes";
             answers = List.of(unexpected(command, e));
         }
+        publish(command, answers, outcome(answers));
+    }
+
+    private void publish(Command command, List<Answer> answers, String outcome) {
         // A single answer gets an id derived from the command's, so the answer to a command Kafka delivers again
         // is recognised as a duplicate by the orchestrator's inbox; the parts of a read are read again in full
         boolean single = answers.size() == 1;
@@ -81,8 +105,12 @@ class CommandRunner {
                     : UUID.randomUUID().toString();
             publish(new CloudEvent<>(id, SOURCE, answer.type(), Instant.now(), command.mailbox(), answer.data()));
         }
-        Counter.builder("contactsync.gateway.commands").tag("type", type).tag("outcome", outcome(answers))
+        Counter.builder("contactsync.gateway.commands").tag("type", type(command)).tag("outcome", outcome)
                 .description("Commands answered, by type and outcome").register(registry).increment();
+    }
+
+    private static String type(Command command) {
+        return command.data() instanceof WriteOutlookContacts ? "write-contacts" : "read-changes";
     }
 
     /** Publishes until Kafka acknowledges; gives up only when the gateway stops (Kafka then delivers the command again). */

@@ -18,13 +18,16 @@ public record GatewayProperties(@DefaultValue @NotNull @Valid Commands commands,
      * @param parallelMailboxes mailboxes whose commands run at the same time (threads); one mailbox's commands run one
      *                          after the other, in the order of its partition
      * @param maxInFlight commands taken from Kafka and not yet answered; the consumer waits when there are more
+     * @param maxQueuedPerMailbox commands one mailbox may have waiting in its lane; one more is answered at once as
+     *                            failed and retryable, so that one slow mailbox cannot take all of {@code maxInFlight}
      * @param maxWait how long one command may wait in all for its mailbox's limits, {@code Retry-After} and backoffs;
      *                what is still throttled then is answered as failed and retryable with {@code retryNotBefore}
      * @param shutdownGrace how long stopping waits for commands under way to be answered
      */
     public record Commands(
             @DefaultValue("16") @Min(1) int parallelMailboxes,
-            @DefaultValue("200") @Min(1) int maxInFlight,
+            @DefaultValue("500") @Min(1) int maxInFlight,
+            @DefaultValue("100") @Min(1) int maxQueuedPerMailbox,
             @DefaultValue("60s") @NotNull Duration maxWait,
             @DefaultValue("30s") @NotNull Duration shutdownGrace) {
     }

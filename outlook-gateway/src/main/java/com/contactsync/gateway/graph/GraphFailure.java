@@ -42,6 +42,16 @@ public record GraphFailure(int status, String code, String reason, boolean retry
         return new GraphFailure(0, "noAnswer", "Graph could not be reached: " + failure.getMessage(), true, null);
     }
 
+    /**
+     * Lets through failures of talking to Graph or its token endpoint (an answer, a refusal, no answer) and throws any
+     * other: a fault of the gateway itself, which no retry mends and which must not pass for Graph's.
+     */
+    static void rethrowIfNotGraphs(RuntimeException failure) {
+        if (!(failure instanceof ApiException) && cause(failure, ClientAuthenticationException.class) == null && !causedByIo(failure)) {
+            throw failure;
+        }
+    }
+
     /** A failure Graph answered with {@code status} and its error {@code code} and {@code message}. */
     static GraphFailure answered(int status, String code, String message) {
         return new GraphFailure(status, code, "Graph answered " + status + " " + code + ": " + message, transientStatus(status), null);

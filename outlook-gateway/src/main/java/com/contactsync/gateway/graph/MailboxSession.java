@@ -78,6 +78,7 @@ public final class MailboxSession {
             } catch (MailboxThrottledException e) {
                 throw new GraphCallException(GraphFailure.of(e), e);
             } catch (RuntimeException e) {
+                GraphFailure.rethrowIfNotGraphs(e);
                 failure = e;
             }
             GraphFailure reason = GraphFailure.of(failure);
@@ -202,21 +203,30 @@ public final class MailboxSession {
             content.addBatchRequestStep(new BatchRequestStep(step.id(), request));
         }
         BatchResponseContent response;
+        Map<String, Integer> statuses;
         try (MailboxLimiter.Lease lease = limiter.acquire(mailbox, chunk.size(), Math.min(chunk.size(), STEPS_AT_ONCE), deadline)) {
             response = graph.getBatchRequestBuilder().post(content, null);
+            statuses = response.getResponsesStatusCode();
         } catch (MailboxThrottledException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            // The batch as a whole failed: after a 429 no step ran; otherwise any of them may have
+            // The batch as a whole failed: after a 429 no step ran; otherwise any of them may have (whatever failed)
             GraphFailure failure = withRetryAfter(GraphFailure.of(e), e instanceof ApiException api ? RetryAfter.from(api.getResponseHeaders()) : null);
             Map<String, StepOutcome> outcomes = new HashMap<>();
             chunk.forEach(step -> outcomes.put(step.id(), new StepOutcome(step.id(), failure.status(), null, failure)));
             return outcomes;
         }
-        Map<String, Integer> statuses = response.getResponsesStatusCode();
         Map<String, StepOutcome> outcomes = new HashMap<>();
         for (BatchStep step : chunk) {
-            outcomes.put(step.id(), outcome(step, statuses.get(step.id()), response));
+            StepOutcome outcome;
+            try {
+                outcome = outcome(step, statuses.get(step.id()), response);
+            } catch (RuntimeException e) {
+                // The step ran, but what Graph said cannot be read: as good as no answer
+                outcome = new StepOutcome(step.id(), 0, null, GraphFailure.of(new IOException("the answer to step " + step.id()
+                        + " cannot be read: " + e.getMessage(), e)));
+            }
+            outcomes.put(step.id(), outcome);
         }
         return outcomes;
     }

@@ -24,7 +24,7 @@ class CommandOffsetsTest {
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
 
     private static CommandOffsets offsets(int maxInFlight) {
-        return new CommandOffsets(new GatewayProperties(new GatewayProperties.Commands(4, maxInFlight, Duration.ofMinutes(1),
+        return new CommandOffsets(new GatewayProperties(new GatewayProperties.Commands(4, maxInFlight, 100, Duration.ofMinutes(1),
                 Duration.ofSeconds(1)), new GatewayProperties.Read(200, 500, 100)));
     }
 

@@ -2,6 +2,7 @@ package com.contactsync.gateway.commands;
 
 import static com.contactsync.gateway.OutlookView.fields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.contactsync.contracts.cloudevents.EventJson;
 import com.contactsync.contracts.events.CommandFailed;
@@ -163,6 +164,36 @@ class LimitsTest {
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.retryNotBefore()).isAfter(sent.plus(Duration.ofMinutes(4)));
         assertThat(outlook.byContactNo(mailbox, "Business Central")).containsOnlyKeys("CT000000");
+    }
+
+    @Test
+    void aMailboxWithTooManyCommandsWaitingIsAnsweredAtOnceAsBusySoItCannotTakeEveryonesPlace() {
+        String mailbox = limitedMailbox();
+        simulator.faults(mailbox, "{\"throttleRate\": 1.0, \"retryAfterSeconds\": 0.5}");
+        long throttledBefore = throttled();
+        try (RunningGateway oneWaiting = RunningGateway.startAside(Map.of("contactsync.gateway.commands.max-queued-per-mailbox", 1))) {
+            List<WriteOutlookContacts> commands = IntStream.range(0, 3).mapToObj(i -> OutlookCommandsTest.command(mailbox,
+                    new Operation(Action.UPSERT, contactNo(i), null, fields("Given" + i, "Busy")))).toList();
+            oneWaiting.send(commands.get(0));
+            await().atMost(RunningGateway.PATIENCE).until(() -> throttled() > throttledBefore);
+            oneWaiting.send(commands.get(1));
+            oneWaiting.send(commands.get(2));
+
+            List<Result> refused = oneWaiting.awaitAnswer(commands.get(2).commandId(), OutlookContactsWritten.class).results();
+            simulator.control("DELETE", "/_simulator/faults/" + mailbox, null);
+            Map<String, List<ConsumerRecord<String, byte[]>>> answers = oneWaiting.awaitAnswers(
+                    commands.stream().map(WriteOutlookContacts::commandId).toList(), RunningGateway.PATIENCE);
+
+            assertThat(refused).singleElement().satisfies(result -> {
+                assertThat(result.status()).isEqualTo(Status.FAILED);
+                assertThat(result.retryable()).isTrue();
+                assertThat(result.reason()).contains("already has 1 commands waiting");
+            });
+            assertThat(List.of(commands.get(0), commands.get(1))).allSatisfy(command -> assertThat(EventJson.read(
+                    answers.get(command.commandId()).get(0).value(), OutlookContactsWritten.class).results())
+                    .extracting(Result::status).containsExactly(Status.DONE));
+        }
+        assertThat(outlook.byContactNo(mailbox, "Business Central")).containsOnlyKeys(contactNo(0), contactNo(1));
     }
 
     private static String sent(WriteOutlookContacts command) {
