@@ -93,6 +93,34 @@ class OccurrenceFiringTest {
     }
 
     @Test
+    void anOccurrencePickedByAnInstanceThatDiedIsFiredOnceByAnother(Infrastructure infrastructure) {
+        Map<String, Object> properties = RunningScheduler.properties(infrastructure);
+        properties.put("contactsync.scheduler.heartbeat-interval", "200ms");
+        SteppedClock clock = new SteppedClock(START);
+        Instant due = Instant.parse("2030-01-07T08:01:00Z");
+        try (RunningScheduler survivor = RunningScheduler.start(properties, clock)) {
+            everyMinute(survivor, "orphaned");
+            // The engine's state after another instance picked the execution and was killed before committing.
+            survivor.jdbc().sql("""
+                    UPDATE scheduled_tasks SET picked = true, picked_by = 'killed-instance', last_heartbeat = ?,
+                                               version = version + 1
+                    WHERE task_instance = 'orphaned'""").param(Timestamp.from(clock.instant())).update();
+
+            // A minute without heartbeats is well past six missed ones: the survivor revives the execution ...
+            clock.advance(Duration.ofMinutes(1));
+            await().atMost(TIMEOUT).until(() -> !survivor.jdbc()
+                    .sql("SELECT picked FROM scheduled_tasks WHERE task_instance = 'orphaned'")
+                    .query(Boolean.class).single());
+            // ... and fires it at its next poll, which waits for the clock to move on.
+            clock.advance(Duration.ofSeconds(1));
+            await().atMost(TIMEOUT).until(() -> firedUpTo(survivor, due) == 1);
+
+            assertThat(scheduledTriggers(survivor, properties, List.of("orphaned")))
+                    .containsExactly(Map.entry(reason("orphaned", due), 1L));
+        }
+    }
+
+    @Test
     void anOccurrenceWhoseTriggerCannotBeWrittenIsNeitherPublishedNorLostButTriedAgain(
             Infrastructure infrastructure) {
         Map<String, Object> properties = RunningScheduler.properties(infrastructure);
