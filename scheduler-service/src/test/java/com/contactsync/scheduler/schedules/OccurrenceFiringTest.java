@@ -30,6 +30,8 @@ import org.springframework.http.MediaType;
 class OccurrenceFiringTest {
 
     private static final Instant START = Instant.parse("2030-01-07T08:00:30Z");
+    /** The first occurrence of a one-minute schedule created at {@link #START}. */
+    private static final Instant FIRST_DUE = Instant.parse("2030-01-07T08:01:00Z");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
@@ -45,7 +47,7 @@ class OccurrenceFiringTest {
             for (int minute = 1; minute <= minutes; minute++) {
                 clock.advance(Duration.ofMinutes(1));
                 Instant due = START.plusSeconds(60L * minute - 30);
-                await().atMost(TIMEOUT).until(() -> firedUpTo(first, due) == schedules.size());
+                await().atMost(TIMEOUT).until(() -> lastFiredFor(first, due) == schedules.size());
             }
 
             Map<String, Long> triggersPerOccurrence = scheduledTriggers(first, properties, schedules);
@@ -62,18 +64,17 @@ class OccurrenceFiringTest {
     void anInstanceStoppedAcrossTwoOccurrencesCatchesUpWithExactlyOneTrigger(Infrastructure infrastructure) {
         Map<String, Object> properties = RunningScheduler.properties(infrastructure);
         SteppedClock clock = new SteppedClock(START);
-        Instant firstDue = Instant.parse("2030-01-07T08:01:00Z");
         try (RunningScheduler before = RunningScheduler.start(properties, clock)) {
             everyMinute(before, "caught-up");
             clock.advance(Duration.ofMinutes(1));
-            await().atMost(TIMEOUT).until(() -> firedUpTo(before, firstDue) == 1);
+            await().atMost(TIMEOUT).until(() -> lastFiredFor(before, FIRST_DUE) == 1);
         }
 
         // Down from 08:01:30 to 08:03:30: the occurrences of 08:02 and 08:03 pass while nothing runs.
         clock.advance(Duration.ofMinutes(2));
         try (RunningScheduler after = RunningScheduler.start(properties, clock)) {
             Instant caughtUp = Instant.parse("2030-01-07T08:02:00Z");
-            await().atMost(TIMEOUT).until(() -> firedUpTo(after, caughtUp) == 1);
+            await().atMost(TIMEOUT).until(() -> lastFiredFor(after, caughtUp) == 1);
 
             after.http.get().uri("/api/v1/schedules/caught-up").exchange()
                     .expectStatus().isOk()
@@ -84,7 +85,7 @@ class OccurrenceFiringTest {
                     .jsonPath("$.lastRunAt").isEqualTo("2030-01-07T08:03:30Z")
                     .jsonPath("$.nextRunAt").isEqualTo("2030-01-07T08:04:00Z");
             assertThat(scheduledTriggers(after, properties, List.of("caught-up"))).containsExactly(
-                    Map.entry(reason("caught-up", firstDue), 1L), Map.entry(reason("caught-up", caughtUp), 1L));
+                    Map.entry(reason("caught-up", FIRST_DUE), 1L), Map.entry(reason("caught-up", caughtUp), 1L));
             assertThat(after.meters().get("contactsync.scheduler.misfires").tag("schedule", "caught-up").counter()
                     .count()).isEqualTo(1.0);
             assertThat(after.meters().get("contactsync.scheduler.trigger.delay").tag("schedule", "caught-up").timer()
@@ -97,7 +98,6 @@ class OccurrenceFiringTest {
         Map<String, Object> properties = RunningScheduler.properties(infrastructure);
         properties.put("contactsync.scheduler.heartbeat-interval", "200ms");
         SteppedClock clock = new SteppedClock(START);
-        Instant due = Instant.parse("2030-01-07T08:01:00Z");
         try (RunningScheduler survivor = RunningScheduler.start(properties, clock)) {
             everyMinute(survivor, "orphaned");
             // The engine's state after another instance picked the execution and was killed before committing.
@@ -113,10 +113,10 @@ class OccurrenceFiringTest {
                     .query(Boolean.class).single());
             // ... and fires it at its next poll, which waits for the clock to move on.
             clock.advance(Duration.ofSeconds(1));
-            await().atMost(TIMEOUT).until(() -> firedUpTo(survivor, due) == 1);
+            await().atMost(TIMEOUT).until(() -> lastFiredFor(survivor, FIRST_DUE) == 1);
 
             assertThat(scheduledTriggers(survivor, properties, List.of("orphaned")))
-                    .containsExactly(Map.entry(reason("orphaned", due), 1L));
+                    .containsExactly(Map.entry(reason("orphaned", FIRST_DUE), 1L));
         }
     }
 
@@ -126,7 +126,6 @@ class OccurrenceFiringTest {
         Map<String, Object> properties = RunningScheduler.properties(infrastructure);
         properties.put("contactsync.scheduler.retry-delay", "20s");
         SteppedClock clock = new SteppedClock(START);
-        Instant due = Instant.parse("2030-01-07T08:01:00Z");
         try (RunningScheduler service = RunningScheduler.start(properties, clock)) {
             everyMinute(service, "retried");
             // The outbox refuses writes, as a database failing half-way through the firing transaction would.
@@ -145,15 +144,15 @@ class OccurrenceFiringTest {
                     .query(Timestamp.class).single().toInstant()).isEqualTo(Instant.parse("2030-01-07T08:01:50Z"));
             service.http.get().uri("/api/v1/schedules/retried").exchange()
                     .expectBody()
-                    .jsonPath("$.nextRunAt").isEqualTo(due.toString())
+                    .jsonPath("$.nextRunAt").isEqualTo(FIRST_DUE.toString())
                     .jsonPath("$.lastOutcome").isEmpty();
 
             service.jdbc().sql("DROP TRIGGER refuse_outbox ON outbox_event").update();
             clock.advance(Duration.ofSeconds(20));
-            await().atMost(TIMEOUT).until(() -> firedUpTo(service, due) == 1);
+            await().atMost(TIMEOUT).until(() -> lastFiredFor(service, FIRST_DUE) == 1);
 
             assertThat(scheduledTriggers(service, properties, List.of("retried")))
-                    .containsExactly(Map.entry(reason("retried", due), 1L));
+                    .containsExactly(Map.entry(reason("retried", FIRST_DUE), 1L));
         }
     }
 
@@ -174,7 +173,7 @@ class OccurrenceFiringTest {
                     .jsonPath("$.lastOutcome.missedRuns").isEqualTo(0);
             assertThat(trigger.runId()).isNotBlank();
             assertThat(trigger.userId()).isEqualTo("followed");
-            assertThat(trigger.reason()).isEqualTo(reason("followed", Instant.parse("2030-01-07T08:01:00Z")));
+            assertThat(trigger.reason()).isEqualTo(reason("followed", FIRST_DUE));
         }
     }
 
@@ -186,8 +185,8 @@ class OccurrenceFiringTest {
                 .expectBody(Void.class);
     }
 
-    /** How many schedules have fired their occurrence due at {@code due} (and none later). */
-    private static long firedUpTo(RunningScheduler service, Instant due) {
+    /** How many schedules last fired the occurrence due at {@code due}. */
+    private static long lastFiredFor(RunningScheduler service, Instant due) {
         return service.jdbc().sql("SELECT count(*) FROM schedule WHERE last_due_at = ?")
                 .param(Timestamp.from(due)).query(Long.class).single();
     }
