@@ -54,6 +54,10 @@ class OutlookCommandsConsumer {
                 });
                 throw e;
             }
+            if (lanes.stopping()) {
+                // neither carried out nor acknowledged: Kafka delivers it again after the restart
+                return;
+            }
             boolean possiblyRedelivered = offsets.possiblyRedelivered(partition, offset);
             Acknowledgment acknowledgment = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
             CommandOffsets.Ticket ticket = interruptibly(() -> offsets.track(partition, offset, acknowledgment));
