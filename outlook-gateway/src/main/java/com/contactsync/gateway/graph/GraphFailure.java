@@ -13,7 +13,7 @@ import java.time.Instant;
  * again later can help (throttling, Graph's own failures, no answer) or not (bad data, no such mailbox, no access,
  * refused credentials).
  *
- * @param status Graph's HTTP status; 0 when there was no answer
+ * @param status Graph's HTTP status (401 when the token endpoint refused the credentials); 0 when there was no answer
  * @param code Graph's error code ({@code ErrorInvalidUser}, ...), or the gateway's own for failures without one
  * @param retryNotBefore when Graph throttles the mailbox: from when a new attempt can succeed; null otherwise
  */
@@ -29,7 +29,7 @@ public record GraphFailure(int status, String code, String reason, boolean retry
         ClientAuthenticationException refusal = cause(failure, ClientAuthenticationException.class);
         if (refusal != null) {
             boolean unreachable = causedByIo(refusal);
-            return new GraphFailure(0, unreachable ? "tokenEndpointUnreachable" : "credentialsRefused",
+            return new GraphFailure(unreachable ? 0 : 401, unreachable ? "tokenEndpointUnreachable" : "credentialsRefused",
                     (unreachable ? "The token endpoint could not be reached: " : "The token endpoint refused the gateway's credentials: ")
                             + refusal.getMessage(), unreachable, null);
         }

@@ -198,9 +198,15 @@ public final class MailboxSession {
 
     private Map<String, StepOutcome> send(List<BatchStep> chunk) {
         BatchRequestContent content = new BatchRequestContent(graph.getRequestAdapter(), new ArrayList<>());
-        for (BatchStep step : chunk) {
-            Request request = graph.getRequestAdapter().convertToNativeRequest(step.request());
-            content.addBatchRequestStep(new BatchRequestStep(step.id(), request));
+        try {
+            for (BatchStep step : chunk) {
+                // signs the step in, which may fail at the token endpoint: then nothing was sent
+                Request request = graph.getRequestAdapter().convertToNativeRequest(step.request());
+                content.addBatchRequestStep(new BatchRequestStep(step.id(), request));
+            }
+        } catch (RuntimeException e) {
+            GraphFailure.rethrowIfNotGraphs(e);
+            return failedAll(chunk, GraphFailure.of(e));
         }
         BatchResponseContent response;
         Map<String, Integer> statuses;
@@ -211,10 +217,7 @@ public final class MailboxSession {
             throw e;
         } catch (IOException | RuntimeException e) {
             // The batch as a whole failed: after a 429 no step ran; otherwise any of them may have (whatever failed)
-            GraphFailure failure = withRetryAfter(GraphFailure.of(e), e instanceof ApiException api ? RetryAfter.from(api.getResponseHeaders()) : null);
-            Map<String, StepOutcome> outcomes = new HashMap<>();
-            chunk.forEach(step -> outcomes.put(step.id(), new StepOutcome(step.id(), failure.status(), null, failure)));
-            return outcomes;
+            return failedAll(chunk, withRetryAfter(GraphFailure.of(e), e instanceof ApiException api ? RetryAfter.from(api.getResponseHeaders()) : null));
         }
         Map<String, StepOutcome> outcomes = new HashMap<>();
         for (BatchStep step : chunk) {
@@ -228,6 +231,12 @@ public final class MailboxSession {
             }
             outcomes.put(step.id(), outcome);
         }
+        return outcomes;
+    }
+
+    private static Map<String, StepOutcome> failedAll(List<BatchStep> chunk, GraphFailure failure) {
+        Map<String, StepOutcome> outcomes = new HashMap<>();
+        chunk.forEach(step -> outcomes.put(step.id(), new StepOutcome(step.id(), failure.status(), null, failure)));
         return outcomes;
     }
 
