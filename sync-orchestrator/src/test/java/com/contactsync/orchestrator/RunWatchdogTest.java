@@ -61,6 +61,26 @@ class RunWatchdogTest {
         assertThat(runId(user)).isNotEqualTo(runId);
     }
 
+    @Test
+    void aUserWhoseLastRunFailedIsReportedFailingInTheMetrics() {
+        String user = "failing-" + UUID.randomUUID();
+        api.put().uri("/api/v1/users/{u}", user).bodyValue(Map.of("m365Email", user + "@example.test")).exchange()
+                .expectStatus().isOk();
+        api.put().uri("/api/v1/users/{u}/contact-sync", user).bodyValue(Map.of("realtime", false)).exchange()
+                .expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metrics())
+                .contains("contactsync_sync_user_failing{service=\"sync-orchestrator\",user=\"" + user + "\"} 0.0"));
+        runId(user);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metrics())
+                .contains("contactsync_sync_user_failing{service=\"sync-orchestrator\",user=\"" + user + "\"} 1.0"));
+    }
+
+    private static String metrics() {
+        return api.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
     private static String runId(String user) {
         return api.post().uri("/api/v1/users/{u}/contact-sync/runs", user).bodyValue(Map.of("mode", "INCREMENTAL"))
                 .exchange().expectStatus().isAccepted()
