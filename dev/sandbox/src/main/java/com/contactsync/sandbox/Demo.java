@@ -332,7 +332,7 @@ final class Demo {
                             run.path("problems").size() - 5, userUrl(state), state.runId);
                     break;
                 }
-                out.printf("      skipped/problem: %s%s%n", problem.path("message").asString(),
+                out.printf("      problem: %s%s%n", problem.path("message").asString(),
                         problem.hasNonNull("contactNo") ? " (" + problem.get("contactNo").asString() + ")" : "");
             }
             out.printf("      folder '%s': %d contacts tagged BcContactNo (expected %d)%s%s%n", FOLDER,
