@@ -146,7 +146,13 @@ public final class Sandbox {
             ports.keySet().forEach(s -> urls.put(s, url(s)));
             Demo.Summary summary = new Demo(http, urls, bootstrapServers(), options.demoSize(), Progress.console(),
                     System.out).run();
+            if (isStopping()) {
+                return 1; // Ctrl-C during the demo: what failed because of it is no news
+            }
             exitCode = summary.converged() ? 0 : 1;
+            if (!summary.converged()) {
+                markFailed(); // its logs are what a person needs: the data directory is kept
+            }
             if (options.exitAfterDemo()) {
                 System.out.println(Http.JSON.writeValueAsString(summary));
                 return exitCode;
