@@ -162,8 +162,8 @@ class KitScenarioTest {
                 Infrastructure.get().kafkaBootstrapServers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames().get();
             assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(6));
-            assertThat(admin.describeTopics(Topics.ALL.stream().map(Topics::dlq).toList()).allTopicNames().get())
-                    .hasSize(Topics.ALL.size());
+            assertThat(admin.describeTopics(Topics.ALL.stream().map(Topics::dlq).toList()).allTopicNames().get()
+                    .values()).hasSize(Topics.ALL.size()).allSatisfy(t -> assertThat(t.partitions()).hasSize(6));
             ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, Topics.BC_CONTACT_EVENTS);
             assertThat(admin.describeConfigs(List.of(events)).all().get().get(events)
                     .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);

@@ -7,6 +7,9 @@ import com.contactsync.orchestrator.SyncOrchestratorApplication;
 import com.contactsync.scheduler.SchedulerServiceApplication;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.SpringArgs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +30,18 @@ final class ContactSyncSystem {
 
     final RunningSimulator simulator;
     final ConfigurableApplicationContext contactService;
-    final ConfigurableApplicationContext orchestrator;
+    /** Replaced by {@link #restartOrchestrator}. */
+    volatile ConfigurableApplicationContext orchestrator;
+    private final Map<String, Object> orchestratorProperties;
     final ConfigurableApplicationContext gateway;
     final ConfigurableApplicationContext scheduler;
 
     private ContactSyncSystem(Infrastructure infra) {
         simulator = RunningSimulator.get();
+        // Chosen up front: the orchestrator, started at the same time, calls the gateway's connection check.
+        int gatewayPort = freePort();
         Map<String, Object> gatewayProperties = new HashMap<>(infra.springProperties(null));
+        gatewayProperties.put("server.port", gatewayPort);
         gatewayProperties.putAll(Map.of(
                 "contactsync.graph.base-url", simulator.url("/v1.0"),
                 "contactsync.graph.auth.kind", "simulator",
@@ -44,14 +52,17 @@ final class ContactSyncSystem {
         // Independent contexts start in parallel: the JVM has two cores and each start is mostly waiting.
         CompletableFuture<ConfigurableApplicationContext> contacts = CompletableFuture.supplyAsync(() ->
                 start(ContactServiceApplication.application(), infra.springProperties(infra.newDatabase("contacts"))));
+        orchestratorProperties = new HashMap<>(infra.springProperties(infra.newDatabase("orchestrator")));
+        orchestratorProperties.put("contactsync.orchestrator.gateway-url", "http://127.0.0.1:" + gatewayPort);
         CompletableFuture<ConfigurableApplicationContext> orchestrator = CompletableFuture.supplyAsync(() ->
-                start(SyncOrchestratorApplication.application(),
-                        infra.springProperties(infra.newDatabase("orchestrator"))));
+                start(SyncOrchestratorApplication.application(), orchestratorProperties));
         CompletableFuture<ConfigurableApplicationContext> gateway = CompletableFuture.supplyAsync(() ->
                 start(OutlookGatewayApplication.application(), gatewayProperties));
+        Map<String, Object> schedulerProperties = new HashMap<>(infra.springProperties(infra.newDatabase("scheduler")));
+        // Runs start when a test asks for them, not when a default schedule comes due.
+        schedulerProperties.put("contactsync.scheduler.seed-defaults", false);
         CompletableFuture<ConfigurableApplicationContext> scheduler = CompletableFuture.supplyAsync(() ->
-                start(SchedulerServiceApplication.application(),
-                        infra.springProperties(infra.newDatabase("scheduler"))));
+                start(SchedulerServiceApplication.application(), schedulerProperties));
         this.contactService = contacts.join();
         this.orchestrator = orchestrator.join();
         this.gateway = gateway.join();
@@ -66,8 +77,17 @@ final class ContactSyncSystem {
         return shared;
     }
 
+    /** Stops the orchestrator wherever it is and starts a new one on the same database, as after a crash. */
+    synchronized void restartOrchestrator() {
+        orchestrator.close();
+        orchestrator = start(SyncOrchestratorApplication.application(), orchestratorProperties);
+    }
+
     WebTestClient client(ConfigurableApplicationContext context) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl(context)).build();
+        // Runs of thousands of contacts can list as many problems.
+        return WebTestClient.bindToServer().baseUrl(baseUrl(context))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
     }
 
     private void stop() {
@@ -79,8 +99,16 @@ final class ContactSyncSystem {
     private static ConfigurableApplicationContext start(SpringApplicationBuilder application,
                                                         Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
-        all.put("server.port", 0);
+        all.putIfAbsent("server.port", 0);
         return application.run(SpringArgs.of(all));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String baseUrl(ConfigurableApplicationContext context) {

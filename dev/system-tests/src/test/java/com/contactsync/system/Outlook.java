@@ -1,8 +1,11 @@
 package com.contactsync.system;
 
 import com.microsoft.graph.models.Contact;
+import com.microsoft.graph.models.ContactCollectionResponse;
 import com.microsoft.graph.models.ContactFolder;
+import com.microsoft.graph.users.item.contactfolders.item.contacts.ContactsRequestBuilder;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,12 +30,25 @@ final class Outlook {
 
     /** Every contact of the named folder (none if it does not exist), with the {@code BcContactNo} tag expanded. */
     List<Contact> contacts(String mailbox, String folderName) {
-        return folder(mailbox, folderName)
-                .map(folder -> graph.users().byUserId(mailbox).contactFolders().byContactFolderId(folder.getId())
-                        .contacts().get(request -> request.queryParameters.expand = new String[] {
-                                "singleValueExtendedProperties($filter=id eq '" + BC_CONTACT_NO + "')"})
-                        .getValue())
-                .orElse(List.of());
+        Optional<ContactFolder> folder = folder(mailbox, folderName);
+        if (folder.isEmpty()) {
+            return List.of();
+        }
+        ContactsRequestBuilder contacts = graph.users().byUserId(mailbox).contactFolders()
+                .byContactFolderId(folder.get().getId()).contacts();
+        List<Contact> all = new ArrayList<>();
+        ContactCollectionResponse page = contacts.get(request -> {
+            request.queryParameters.expand = new String[] {
+                    "singleValueExtendedProperties($filter=id eq '" + BC_CONTACT_NO + "')"};
+            request.queryParameters.top = 1000;
+        });
+        all.addAll(page.getValue());
+        // Graph pages long lists; the next link carries the query, $expand included.
+        while (page.getOdataNextLink() != null) {
+            page = contacts.withUrl(page.getOdataNextLink()).get();
+            all.addAll(page.getValue());
+        }
+        return all;
     }
 
     /** The contact tagged with this BC contact number, if the folder has one. */

@@ -28,7 +28,9 @@ final class SystemTopics {
                 builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             }
             topics.add(builder.build());
-            topics.add(TopicBuilder.name(Topics.dlq(topic)).partitions(1).replicas(properties.replicationFactor()).build());
+            // As many partitions as the topic: Spring Cloud Stream expects that of a binding's dead-letter topic.
+            topics.add(TopicBuilder.name(Topics.dlq(topic)).partitions(properties.partitions())
+                    .replicas(properties.replicationFactor()).build());
         }
         return topics;
     }
