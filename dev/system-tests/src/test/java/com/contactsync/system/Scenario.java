@@ -54,6 +54,17 @@ final class Scenario {
         return bcContact(Map.of("type", "PERSON", "name", name, "email", email, "city", city));
     }
 
+    /**
+     * A first contact synced by a full run, so the folder exists and the user has a delta link: the ground on which
+     * a test types into Outlook and runs incremental syncs. Returns its number.
+     */
+    String syncedAnchor() {
+        String anchor = bcPerson("Anchor", "anchor." + UUID.randomUUID() + "@example.test");
+        run("FULL");
+        awaitFolderHolds(anchor);
+        return anchor;
+    }
+
     String bcContact(Map<String, Object> fields) {
         Map<?, ?> created = bc.post().uri("/api/v1/contacts").bodyValue(fields).exchange()
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();

@@ -80,9 +80,7 @@ class SyncRulesTest {
     @Test
     void S4_S6_incrementalSyncImportsContactsTypedIntoOutlookAndSkipsIncompleteOnes() {
         Scenario s = new Scenario(system, false);
-        String anchor = s.bcPerson("Anchor Person", unique("anchor"));
-        s.run("FULL");
-        s.awaitFolderHolds(anchor);
+        String anchor = s.syncedAnchor();
         String email = unique("typed");
         String typed = s.personTypes("Typed Person", email);
         String nameless = s.personTypes(null, unique("nameless"));
@@ -134,9 +132,7 @@ class SyncRulesTest {
     @Test
     void S8_typedContactWithTheEmailOfABcContactIsLinkedNotDuplicated() {
         Scenario s = new Scenario(system, false);
-        String anchor = s.bcPerson("Anchor", unique("anchor"));
-        s.run("FULL");
-        s.awaitFolderHolds(anchor);
+        String anchor = s.syncedAnchor();
         String email = unique("shared");
         String typed = s.personTypes("Typed Version", email.toUpperCase());
         String no = s.bcPerson("BC Version", email);
@@ -202,9 +198,7 @@ class SyncRulesTest {
     @Test
     void S11_contactsTypedIntoOutlookAreNeverTouched() {
         Scenario s = new Scenario(system, false);
-        String anchor = s.bcPerson("Anchor", unique("anchor"));
-        s.run("FULL");
-        s.awaitFolderHolds(anchor);
+        String anchor = s.syncedAnchor();
         String noEmail = s.personTypes("Just A Name", null);
 
         s.run("FULL");
@@ -263,9 +257,7 @@ class SyncRulesTest {
     @Test
     void S15_runRecordsCountsAndProblemsAPersonCanActOn() {
         Scenario s = new Scenario(system, false);
-        String anchor = s.bcPerson("Anchor", unique("anchor"));
-        s.run("FULL");
-        s.awaitFolderHolds(anchor);
+        String anchor = s.syncedAnchor();
         String duplicate = s.personTypes("Duplicate Of Anchor", emailOf(s, anchor));
 
         Map<String, Object> run = s.run("INCREMENTAL");
