@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param runTimeout how long a run may wait for the gateway before it is ended as FAILED
  * @param gatewayUrl outlook-gateway's REST API, for the connection check of {@code validate}
  * @param gatewayTimeout how long the connection check may take
+ * @param retryDelay the shortest wait before the orchestrator syncs a user again after a retryable failure
  */
 @Validated
 @ConfigurationProperties("contactsync.orchestrator")
@@ -24,5 +25,6 @@ public record OrchestratorProperties(
         @DefaultValue("100") @Min(1) @Max(1000) int commandSize,
         @DefaultValue("2h") @NotNull Duration runTimeout,
         @DefaultValue("http://localhost:8083") @NotNull URI gatewayUrl,
-        @DefaultValue("30s") @NotNull Duration gatewayTimeout) {
+        @DefaultValue("30s") @NotNull Duration gatewayTimeout,
+        @DefaultValue("1m") @NotNull Duration retryDelay) {
 }

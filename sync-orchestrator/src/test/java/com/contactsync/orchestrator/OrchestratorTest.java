@@ -57,6 +57,8 @@ class OrchestratorTest {
         properties.put("server.port", 0);
         // No gateway in these tests: its connection check is refused at once.
         properties.put("contactsync.orchestrator.gateway-url", "http://127.0.0.1:9");
+        properties.put("contactsync.orchestrator.retry-delay", "1s");
+        properties.put("contactsync.orchestrator.watchdog-interval", "500ms");
         context = SyncOrchestratorApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
@@ -276,6 +278,34 @@ class OrchestratorTest {
         api.get().uri("/api/v1/users/{u}/contact-sync/runs/{r}", user, second).exchange().expectBody()
                 .jsonPath("$.counts.recreated").isEqualTo(1)
                 .jsonPath("$.counts.skipped").isEqualTo(1);
+    }
+
+    @Test
+    void throttledWriteIsRetriedByANewRunOnceGraphAllowsIt() {
+        String mailbox = "throttled-" + UUID.randomUUID() + "@example.test";
+        String user = newUser(mailbox);
+        api.put().uri("/api/v1/users/{u}/contact-sync", user).bodyValue(Map.of("realtime", false)).exchange()
+                .expectStatus().isOk();
+        String no = contactNo();
+        publisher.publish(Topics.BC_CONTACT_EVENTS, upserted(person(no, 1, false)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> contactInReplica(no));
+        String runId = startRun(user, "FULL");
+        ReadOutlookChanges read = readCommandsFor(mailbox, 1).get(0);
+        answer(mailbox, new OutlookChangesRead(read.commandId(), user, mailbox, runId, "folder-1", true, false,
+                List.of(), List.of(), "delta-1"));
+        WriteOutlookContacts write = commandsFor(mailbox, 1).get(0);
+        answer(mailbox, new OutlookContactsWritten(write.commandId(), user, mailbox, runId, "folder-1", List.of(
+                new OutlookContactsWritten.Result(WriteOutlookContacts.Action.UPSERT, no,
+                        OutlookContactsWritten.Status.FAILED, null, null, "throttled", true, Instant.now()))));
+        awaitRunStatus(user, runId, "PARTIAL");
+
+        // Nobody asks: the orchestrator starts the retry itself, which reads the folder and writes the contact again.
+        ReadOutlookChanges retryRead = readCommandsFor(mailbox, 2).get(1);
+        assertThat(retryRead.runId()).isNotEqualTo(runId);
+        answer(mailbox, new OutlookChangesRead(retryRead.commandId(), user, mailbox, retryRead.runId(), "folder-1",
+                false, false, List.of(), List.of(), "delta-2"));
+        assertThat(commandsFor(mailbox, 2).get(1).operations()).extracting(WriteOutlookContacts.Operation::contactNo)
+                .containsExactly(no);
     }
 
     @Test

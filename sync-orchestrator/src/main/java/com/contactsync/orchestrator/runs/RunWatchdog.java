@@ -1,6 +1,7 @@
 package com.contactsync.orchestrator.runs;
 
 import com.contactsync.orchestrator.OrchestratorProperties;
+import com.contactsync.orchestrator.sync.SyncService;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends runs that wait for the gateway far longer than any sync takes (a command dead-lettered, a gateway gone),
- * so a user is never stuck behind a run that cannot finish and the next trigger starts a fresh one.
+ * so a user is never stuck behind a run that cannot finish and the next trigger starts a fresh one; and starts the
+ * retries the gateway's throttled answers asked for.
  */
 @Component
 class RunWatchdog {
@@ -20,10 +22,18 @@ class RunWatchdog {
 
     private final JdbcClient jdbc;
     private final OrchestratorProperties properties;
+    private final SyncService sync;
 
-    RunWatchdog(JdbcClient jdbc, OrchestratorProperties properties) {
+    RunWatchdog(JdbcClient jdbc, OrchestratorProperties properties, SyncService sync) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.sync = sync;
+    }
+
+    /** Retries of throttled or failed writes whose time has come (see {@code SyncService#retryLater}). */
+    @Scheduled(fixedDelayString = "${contactsync.orchestrator.watchdog-interval:60s}")
+    public void startDueRetries() {
+        sync.startDueRetries();
     }
 
     @Scheduled(fixedDelayString = "${contactsync.orchestrator.watchdog-interval:60s}")

@@ -24,6 +24,7 @@ import com.contactsync.orchestrator.runs.RunRepository;
 import com.contactsync.orchestrator.runs.SyncRun;
 import com.contactsync.orchestrator.users.SyncTarget;
 import com.contactsync.orchestrator.users.UserService;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -213,11 +214,13 @@ public class SyncService {
                         if (op.outlookId() == null) {
                             links.deletePending(userId, no);
                         }
+                        retryLater(userId, result.retryable(), result.retryNotBefore());
                     }
                 }
             } else if (result.status() == OutlookContactsWritten.Status.FAILED) {
                 failed++;
                 problems.add(new RunProblem(no, result.outlookId(), "Outlook delete failed: " + result.reason()));
+                retryLater(userId, result.retryable(), result.retryNotBefore());
             } else {
                 String outlookId = deletedId(command, result);
                 mirror.remove(userId, outlookId);
@@ -245,6 +248,7 @@ public class SyncService {
                     .forEach(op -> links.deletePending(failure.userId(), op.contactNo()));
         }
         log.warn("Outlook command {} for user {} failed: {}", failure.commandId(), failure.userId(), failure.reason());
+        retryLater(failure.userId(), failure.retryable(), failure.retryNotBefore());
         if (failure.runId() != null) {
             runs.fail(failure.runId(), failure.reason());
             users.runFinished(failure.userId(), false, failure.reason());
@@ -275,6 +279,22 @@ public class SyncService {
                 .filter(action -> !(action instanceof SyncAction.Import || action instanceof SyncAction.Skip))
                 .toList();
         execute(target, null, plan);
+    }
+
+    /** Throttling and passing failures are retried by the orchestrator itself, once Graph says it may work again. */
+    private void retryLater(String userId, boolean retryable, Instant notBefore) {
+        if (retryable) {
+            Instant earliest = Instant.now().plus(properties.retryDelay());
+            users.retryAt(userId, notBefore != null && notBefore.isAfter(earliest) ? notBefore : earliest);
+        }
+    }
+
+    /** Starts the runs whose retry time has come. */
+    @Transactional
+    public void startDueRetries() {
+        for (String userId : users.claimDueRetries(Instant.now())) {
+            requestRun(userId, SyncMode.INCREMENTAL, "retry of what Graph throttled or failed", null, null);
+        }
     }
 
     private record Outcome(RunCounts counts, List<RunProblem> problems, int commandsSent) {

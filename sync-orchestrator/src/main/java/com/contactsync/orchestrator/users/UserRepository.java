@@ -4,6 +4,7 @@ import com.contactsync.contracts.cloudevents.EventJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,19 @@ class UserRepository {
 
     void setState(String userId, String state) {
         jdbc.sql("UPDATE sync_setup SET state = ? WHERE user_id = ?").params(state, userId).update();
+    }
+
+    /** Asks for another sync no earlier than {@code at}; an earlier request already made stays. */
+    void retryAt(String userId, Instant at) {
+        jdbc.sql("UPDATE sync_setup SET retry_at = least(coalesce(retry_at, ?), ?) WHERE user_id = ?")
+                .params(Timestamp.from(at), Timestamp.from(at), userId).update();
+    }
+
+    /** Users whose retry is due, claimed: their retry time is cleared in the same statement. */
+    List<String> claimDueRetries(Instant now) {
+        return jdbc.sql("""
+                UPDATE sync_setup SET retry_at = NULL WHERE retry_at <= ? AND enabled RETURNING user_id""")
+                .param(Timestamp.from(now)).query(String.class).list();
     }
 
     void runFinished(String userId, boolean succeeded, String error) {

@@ -3,6 +3,7 @@ package com.contactsync.orchestrator.users;
 import com.contactsync.filter.ContactFilter;
 import com.contactsync.filter.FilterException;
 import com.contactsync.kit.web.ApiProblem;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,16 @@ public class UserService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void syncing(String userId) {
         users.setState(userId, "SYNCING");
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void retryAt(String userId, Instant at) {
+        users.retryAt(userId, at);
+    }
+
+    @Transactional
+    public List<String> claimDueRetries(Instant now) {
+        return users.claimDueRetries(now);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
