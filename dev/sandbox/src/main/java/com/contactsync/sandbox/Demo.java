@@ -96,6 +96,11 @@ final class Demo {
         List<UserState> users = DemoCompany.USERS.stream().map(UserState::new).toList();
         int created = 0;
         try {
+            if (!http.get(contactService + "/api/v1/contacts?size=1", null).expectOk("listing contacts").json()
+                    .path("items").isEmpty()) {
+                throw new IllegalStateException("contact-service already holds contacts (a reused --data-dir?): the"
+                        + " demo loads its company into an empty system only; --no-demo starts without it");
+            }
             JsonNode limits = http.get(simulator + "/_simulator/limits", null).expectOk("reading the limits").json()
                     .path("global");
             say(limits.path("enabled").asBoolean()
@@ -240,7 +245,7 @@ final class Demo {
      */
     private void typeContactsByHand(String mailbox, String token) throws IOException, InterruptedException {
         String blockedEmail = company.persons().stream().filter(p -> p.privacyBlocked() && p.email() != null)
-                .map(DemoCompany.Person::email).findFirst().orElse("someone@blocked.example");
+                .map(DemoCompany.Person::email).findFirst().orElseThrow();
         String folders = simulator + "/v1.0/users/" + mailbox + "/contactFolders";
         String folderId = http.send("POST", folders, Map.of("displayName", FOLDER), token)
                 .expectOk("creating Anna's folder").json().required("id").asString();

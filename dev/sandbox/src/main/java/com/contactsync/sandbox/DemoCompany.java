@@ -121,7 +121,8 @@ final class DemoCompany {
             fields.put("postCode", city[1]);
             fields.put("countryRegionCode", city[2]);
             fields.put("salespersonCode", SALESPEOPLE[random.nextInt(SALESPEOPLE.length)]);
-            fields.put("privacyBlocked", i % BLOCKED_EVERY == 0);
+            // The third person is blocked in a company of any size: the demo's typed duplicate needs one
+            fields.put("privacyBlocked", i % BLOCKED_EVERY == 3);
             persons.add(new Person(fields, company.key()));
         }
     }
