@@ -89,10 +89,8 @@ public class Folders {
         if (previous.isEmpty()) {
             return Optional.empty();
         }
-        ContactFolder rename = new ContactFolder();
-        rename.setDisplayName(name);
         try {
-            session.call(GraphOperation.FOLDER_RENAME, () -> session.user().contactFolders().byContactFolderId(previous.get()).patch(rename));
+            session.call(GraphOperation.FOLDER_RENAME, () -> session.user().contactFolders().byContactFolderId(previous.get()).patch(folderNamed(name)));
         } catch (GraphCallException e) {
             // 409: a folder with the new name appeared meanwhile; that one is the user's folder now
             if (e.failure().status() == 409) {
@@ -106,10 +104,8 @@ public class Folders {
 
     /** When another writer creates it between the look-up and the create, Graph answers 409 and the look-up is repeated. */
     private String create(MailboxSession session, String name) {
-        ContactFolder folder = new ContactFolder();
-        folder.setDisplayName(name);
         try {
-            return session.call(GraphOperation.FOLDER_CREATE, () -> session.user().contactFolders().post(folder)).getId();
+            return session.call(GraphOperation.FOLDER_CREATE, () -> session.user().contactFolders().post(folderNamed(name))).getId();
         } catch (GraphCallException e) {
             if (e.failure().status() == 409) {
                 return find(session, name).orElseThrow(() -> e);
@@ -120,5 +116,16 @@ public class Folders {
 
     private static String key(String mailbox, String name) {
         return mailbox.toLowerCase(Locale.ROOT) + "\n" + name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A new body for every attempt: the SDK's backing store serializes only what changed since the last
+     * serialization, so a body sent again after a 429 or a 5xx would go out as {@code {}} (Graph: 400, the folder's
+     * displayName is required).
+     */
+    private static ContactFolder folderNamed(String name) {
+        ContactFolder folder = new ContactFolder();
+        folder.setDisplayName(name);
+        return folder;
     }
 }

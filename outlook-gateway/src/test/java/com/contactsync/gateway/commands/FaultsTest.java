@@ -53,6 +53,22 @@ class FaultsTest {
     }
 
     @Test
+    void aFolderCreateThrottledOnceIsSentAgainWithItsName() {
+        String mailbox = simulator.newMailbox();
+        // One request a second: the create right after the folder look-up is throttled, then sent again
+        simulator.limits(mailbox, "{\"requestsPerWindow\": 1, \"window\": \"PT1S\"}");
+        long throttled = caused("RequestRate");
+
+        List<Result> results = written(OutlookCommandsTest.command(mailbox,
+                new Operation(Action.UPSERT, "CT000001", null, fields("Given", "Throttled"))));
+
+        simulator.control("DELETE", "/_simulator/limits/" + mailbox, null);
+        assertThat(caused("RequestRate")).isGreaterThan(throttled);
+        assertThat(results).extracting(Result::status).containsExactly(Status.DONE);
+        assertThat(outlook.byContactNo(mailbox, FOLDER)).containsOnlyKeys("CT000001");
+    }
+
+    @Test
     void S12_aCreateGraphStoredButAnsweredWith504IsFoundByItsTagAndNotCreatedAgain() {
         String mailbox = simulator.newMailbox();
         outlook.createFolder(mailbox, FOLDER);
