@@ -118,6 +118,12 @@ final class Simulator {
             return sum(k -> k.path().contains("/contacts") && !k.method().equals("GET") && k.status() / 100 == 2);
         }
 
+        /** Steps per {@code $batch} envelope, 0 without batches. */
+        double stepsPerBatch() {
+            long envelopes = sum(k -> !k.batch() && k.path().endsWith("$batch"));
+            return envelopes == 0 ? 0 : (double) sum(Key::batch) / envelopes;
+        }
+
         long throttled() {
             return sum(k -> k.status() == 429);
         }

@@ -38,9 +38,13 @@ final class SystemUnderTest implements AutoCloseable {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final List<String> output = new ArrayList<>();
     private final CompletableFuture<Double> up = new CompletableFuture<>();
+    /** Ctrl-C of the benchmark must not leave the system running: the launcher stops it on SIGTERM. */
+    private final Thread stopOnExit;
 
     private SystemUnderTest(Process launcher, Consumer<String> log) {
         this.launcher = launcher;
+        this.stopOnExit = new Thread(this::stop, "bench-stop-system");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         Thread reader = new Thread(() -> read(log), "bench-sandbox-output");
         reader.setDaemon(true);
         reader.start();
@@ -127,6 +131,15 @@ final class SystemUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // the hook itself is stopping the system
+        }
+        stop();
+    }
+
+    private void stop() {
         launcher.destroy();
         try {
             if (!launcher.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
