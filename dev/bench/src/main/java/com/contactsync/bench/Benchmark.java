@@ -442,6 +442,13 @@ final class Benchmark {
                     (double) caused.httpRequests() / Math.max(1, caused.contactWrites()) <= 0.06,
                     (double) base.httpRequests() / Math.max(1, base.writes()));
             int failed = run.path("counts").path("failed").asInt();
+            List<String> problems = new ArrayList<>();
+            run.path("problems").forEach(pr -> problems.add(pr.path("message").asString()));
+            raw.put("runProblems", problems.stream().distinct().limit(5).toList());
+            if (failed > 0) {
+                results.findings.add("throttled full sync: " + failed + " contacts failed (run "
+                        + run.path("status").asString() + "): " + problems.stream().distinct().limit(3).toList());
+            }
             results.figure("throttled", "contacts failed", failed, "contacts", "0", failed == 0, null);
         } finally {
             simulator.limits(Map.of("enabled", false));
