@@ -29,7 +29,6 @@ class InfrastructureRestartIT {
 
     @Test
     void postgresCrashRestartedMidFullSyncServicesRecoverAndConverge() throws Exception {
-        system.makePostgresCommitsDurable();
         Scenario scenario = Scenario.create(system, "restart-postgres", Scenario.SIZE);
         scenario.fullSyncs();
         String progress = scenario.awaitWritesStarted();

@@ -127,6 +127,7 @@ final class RunningSystem {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "sandbox-stop"));
             instance.awaitUp();
+            instance.makePostgresCommitsDurable();
         }
         return instance;
     }
@@ -244,9 +245,10 @@ final class RunningSystem {
      * The sandbox's PostgreSQL runs with zonky's {@code synchronous_commit=off}: a crash loses the transactions of
      * its last moments although they were reported committed (a consumer's offset then points past an effect that
      * is gone), which no service can guard against and no production database does. Setting it on for the role
-     * applies to new sessions, so every open one is ended: the services' pools connect again, durable.
+     * applies to new sessions, so every open one is ended, before any test: the services' pools connect again,
+     * durable.
      */
-    void makePostgresCommitsDurable() {
+    private void makePostgresCommitsDurable() {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres",
                 "postgres", "postgres");
              Statement statement = c.createStatement()) {
