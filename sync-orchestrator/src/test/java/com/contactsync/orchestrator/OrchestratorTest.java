@@ -244,12 +244,8 @@ class OrchestratorTest {
     @Test
     void S5_S7_fullReadInPartsReplacesTheMirrorSoAContactGoneFromOutlookIsRecreated() {
         String mailbox = "parts-" + UUID.randomUUID() + "@example.test";
-        String user = newUser(mailbox);
-        api.put().uri("/api/v1/users/{u}/contact-sync", user).bodyValue(Map.of("realtime", false)).exchange()
-                .expectStatus().isOk();
-        String no = contactNo();
-        publisher.publish(Topics.BC_CONTACT_EVENTS, upserted(person(no, 1, false)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> contactInReplica(no));
+        String user = manualUser(mailbox);
+        String no = replicatedContact();
         String first = startRun(user, "FULL");
         ReadOutlookChanges firstRead = readCommandsFor(mailbox, 1).get(0);
         answer(mailbox, new OutlookChangesRead(firstRead.commandId(), user, mailbox, first, "folder-1", true, false,
@@ -283,12 +279,8 @@ class OrchestratorTest {
     @Test
     void throttledWriteIsRetriedByANewRunOnceGraphAllowsIt() {
         String mailbox = "throttled-" + UUID.randomUUID() + "@example.test";
-        String user = newUser(mailbox);
-        api.put().uri("/api/v1/users/{u}/contact-sync", user).bodyValue(Map.of("realtime", false)).exchange()
-                .expectStatus().isOk();
-        String no = contactNo();
-        publisher.publish(Topics.BC_CONTACT_EVENTS, upserted(person(no, 1, false)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> contactInReplica(no));
+        String user = manualUser(mailbox);
+        String no = replicatedContact();
         String runId = startRun(user, "FULL");
         ReadOutlookChanges read = readCommandsFor(mailbox, 1).get(0);
         answer(mailbox, new OutlookChangesRead(read.commandId(), user, mailbox, runId, "folder-1", true, false,
@@ -417,6 +409,22 @@ class OrchestratorTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 api.get().uri("/api/v1/users/{u}/contact-sync/runs/{r}", user, runId).exchange()
                         .expectBody().jsonPath("$.status").isEqualTo(status));
+    }
+
+    /** A user whose folder changes only when a run is asked for. */
+    private static String manualUser(String mailbox) {
+        String user = newUser(mailbox);
+        api.put().uri("/api/v1/users/{u}/contact-sync", user).bodyValue(Map.of("realtime", false)).exchange()
+                .expectStatus().isOk();
+        return user;
+    }
+
+    /** A BC person the orchestrator's replica already holds, so a plan made now includes it. */
+    private static String replicatedContact() {
+        String no = contactNo();
+        publisher.publish(Topics.BC_CONTACT_EVENTS, upserted(person(no, 1, false)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> contactInReplica(no));
+        return no;
     }
 
     private static boolean contactInReplica(String no) {
