@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param deltaTokenLifetime how long a delta or next link stays usable (Outlook's is not fixed; a mailbox can have
  *     its own, set through {@code /_simulator/mailboxes/{upn}})
  * @param limits Graph's per-mailbox limits as the simulator starts and as a reset restores them
+ * @param api the tokens it issues for Contact Sync's own REST APIs
  */
 @Validated
 @ConfigurationProperties("graphsim")
@@ -33,7 +34,8 @@ public record GraphSimProperties(
         @DefaultValue("1h") @NotNull Duration tokenLifetime,
         @DefaultValue("10") @Min(1) @Max(1000) int pageSize,
         @DefaultValue("7d") @NotNull Duration deltaTokenLifetime,
-        @DefaultValue @Valid @NotNull LimitSettings limits) {
+        @DefaultValue @Valid @NotNull LimitSettings limits,
+        @DefaultValue @Valid @NotNull GraphSimApiSettings api) {
 
     /** The largest {@code $top} Graph accepts on these lists. */
     public static final int MAX_PAGE_SIZE = 1000;
@@ -41,6 +43,6 @@ public record GraphSimProperties(
     @Override
     public String toString() {
         return "GraphSimProperties[tenant=" + tenant + ", clientId=" + clientId + ", clientSecret=***, tokenLifetime="
-                + tokenLifetime + ", pageSize=" + pageSize + ", deltaTokenLifetime=" + deltaTokenLifetime + ", limits=" + limits + "]";
+                + tokenLifetime + ", pageSize=" + pageSize + ", deltaTokenLifetime=" + deltaTokenLifetime + ", limits=" + limits + ", api=" + api + "]";
     }
 }

@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Entra ID's client-credentials token endpoint, {@code POST /{tenant}/oauth2/v2.0/token}, for the one configured
- * application; refusals carry Entra's {@code AADSTS} codes and error JSON.
+ * application; refusals carry Entra's {@code AADSTS} codes and error JSON. The scope chooses the token: Contact
+ * Sync's own API ({@code api://contact-sync/.default}) gets an RS256 token from {@link ApiTokenIssuer}, anything
+ * else a Graph token.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenEndpoint {
@@ -30,10 +32,12 @@ class TokenEndpoint {
 
     private final GraphSimProperties properties;
     private final TokenService tokens;
+    private final ApiTokenIssuer apiTokens;
 
-    TokenEndpoint(GraphSimProperties properties, TokenService tokens) {
+    TokenEndpoint(GraphSimProperties properties, TokenService tokens, ApiTokenIssuer apiTokens) {
         this.properties = properties;
         this.tokens = tokens;
+        this.apiTokens = apiTokens;
     }
 
     @Bean
@@ -85,7 +89,9 @@ class TokenEndpoint {
         body.put("token_type", "Bearer");
         body.put("expires_in", expiresIn);
         body.put("ext_expires_in", expiresIn);
-        body.put("access_token", tokens.issue(tenant, clientId, properties.tokenLifetime()));
+        body.put("access_token", scope.equals(properties.api().audience() + "/.default")
+                ? apiTokens.applicationToken(clientId)
+                : tokens.issue(tenant, clientId, properties.tokenLifetime()));
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }
 

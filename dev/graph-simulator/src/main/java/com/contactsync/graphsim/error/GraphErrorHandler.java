@@ -2,7 +2,7 @@ package com.contactsync.graphsim.error;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class GraphErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GraphErrorHandler.class);
+    private static final DateTimeFormatter INNER_ERROR_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final JsonMapper json;
 
@@ -38,8 +39,8 @@ public class GraphErrorHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         GraphException graph = toGraph(failure);
-        // Graph's innerError date is UTC without an offset
-        String date = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        // Graph's innerError date is UTC without an offset, seconds always written (toString() drops ":00")
+        String date = INNER_ERROR_DATE.format(LocalDateTime.now(ZoneOffset.UTC));
         GraphError body = new GraphError(new GraphError.Error(graph.code(), graph.getMessage(),
                 new GraphError.InnerError(date, RequestIds.requestId(exchange), RequestIds.clientRequestId(exchange))));
         exchange.getResponse().setStatusCode(graph.status());
