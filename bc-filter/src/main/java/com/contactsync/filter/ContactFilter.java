@@ -29,6 +29,13 @@ public final class ContactFilter {
     public static final int MAX_EXPRESSION_LENGTH = ExpressionParser.MAX_LENGTH;
     /** Most terms (values, comparisons, ranges) accepted in one field's expression. */
     public static final int MAX_TERMS = ExpressionParser.MAX_TERMS;
+    /** Deepest nesting of parentheses accepted in one field's expression. */
+    public static final int MAX_NESTING_DEPTH = ExpressionParser.MAX_DEPTH;
+    /**
+     * Most fields a filter can name: each filterable field once (a map cannot repeat a key, and {@link #parseJson}
+     * refuses a repeated member), so a filter holds at most this many expressions of {@link #MAX_TERMS} terms each.
+     */
+    public static final int MAX_FIELDS = ContactField.values().length;
     /** Longest JSON text {@link #parseJson} reads: every field at its longest, with room for escapes. */
     public static final int MAX_JSON_LENGTH = 64 * 1024;
 
@@ -58,7 +65,9 @@ public final class ContactFilter {
         Map<ContactField, FieldFilter> filters = new EnumMap<>(ContactField.class);
         fieldExpressions.forEach((name, expression) -> {
             ContactField field = ContactField.named(name);
-            if (expression != null && !ExpressionParser.isBlank(expression)) {
+            // An over-long expression is refused even when blank: the limit is on what a caller may send.
+            if (expression != null
+                    && (expression.length() > MAX_EXPRESSION_LENGTH || !ExpressionParser.isBlank(expression))) {
                 filters.put(field, FieldFilter.bind(field, ExpressionParser.parse(name, expression)));
                 texts.put(field, expression);
             }

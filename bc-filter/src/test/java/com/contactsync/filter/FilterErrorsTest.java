@@ -118,6 +118,15 @@ class FilterErrorsTest {
     }
 
     @Test
+    void aBlankExpressionOverTheLengthLimitIsRefusedToo() {
+        assertThat(ContactFilter.parse(Map.of("name", " ".repeat(ContactFilter.MAX_EXPRESSION_LENGTH))).expressions())
+                .isEmpty();
+
+        assertThatThrownBy(() -> ContactFilter.parse(Map.of("name", " ".repeat(100_000))))
+                .hasMessage("name: the expression has 100000 characters; at most 1000 are allowed");
+    }
+
+    @Test
     void anExpressionOverTheTermLimitIsRefused() {
         String hundred = String.join("|", Stream.iterate(1, i -> i + 1).limit(100).map(i -> "C" + i).toList());
         assertThat(ContactFilter.parse(Map.of("companyNo", hundred)).expressions()).hasSize(1);
