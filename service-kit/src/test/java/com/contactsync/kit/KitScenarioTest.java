@@ -17,6 +17,7 @@ import com.contactsync.kit.outbox.OutboxRelay;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
+import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -262,7 +263,7 @@ class KitScenarioTest {
     void problemCarriesTheFieldTheRuleAndExtraMembers() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
-                .get().uri("/problem").exchange()
+                .get().uri("/problem").headers(h -> h.setBearerAuth(TestIssuer.get().adminToken())).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()

@@ -1,5 +1,12 @@
 package com.contactsync.kit;
 
+import com.contactsync.kit.security.ApiAccessRules;
+import com.contactsync.kit.security.Caller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import reactor.core.publisher.Mono;
+
 import com.contactsync.contracts.EventTypes;
 import com.contactsync.contracts.events.ContactDeleteRequested;
 import com.contactsync.kit.inbox.EventRefusedException;
@@ -51,6 +58,39 @@ class KitTestApplication {
         @GetMapping("/problem")
         void problem() {
             throw ApiProblem.badRequest("filter", "syntax", "unterminated quote").with("position", 7);
+        }
+    }
+
+    /** A service's own rules: per-user paths for the user or an admin, one path for admins only. */
+    @Bean
+    ApiAccessRules accessRules() {
+        return exchanges -> {
+            exchanges.pathMatchers("/users/{userId}/**").access(ApiAccessRules.adminOrSelf("userId"));
+            exchanges.pathMatchers("/admin-only").hasRole(ApiAccessRules.ADMIN);
+        };
+    }
+
+    @RestController
+    static class CallerController {
+
+        @GetMapping("/whoami")
+        Mono<Caller> whoami() {
+            return Caller.current();
+        }
+
+        @GetMapping("/users/{userId}/setup")
+        Mono<String> setup(@PathVariable String userId) {
+            return Mono.just(userId);
+        }
+
+        @GetMapping("/admin-only")
+        String adminOnly() {
+            return "admin";
+        }
+
+        @PostMapping("/echo")
+        Mono<String> echo(@RequestBody String body) {
+            return Mono.just(body.length() + " characters");
         }
     }
 }

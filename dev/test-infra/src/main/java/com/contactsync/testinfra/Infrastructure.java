@@ -147,11 +147,11 @@ public final class Infrastructure {
     }
 
     /**
-     * Properties that point a Spring Boot service at this broker and, unless {@code database} is null, at that
-     * database.
+     * Properties that point a Spring Boot service at this broker, at the tests' token issuer ({@link TestIssuer})
+     * and, unless {@code database} is null, at that database.
      */
     public Map<String, Object> springProperties(Database database) {
-        Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> properties = new LinkedHashMap<>(TestIssuer.get().springProperties());
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
         properties.put("spring.cloud.stream.kafka.binder.brokers", kafkaBootstrapServers);
         if (database != null) {

@@ -39,6 +39,11 @@ public class ApiProblem extends RuntimeException {
                 List.of(new FieldProblem(field, rule, message)));
     }
 
+    /** A caller whose token is valid but who may not do this. */
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", detail, List.of());
+    }
+
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
     }
