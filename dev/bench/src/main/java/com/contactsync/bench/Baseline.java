@@ -1,5 +1,6 @@
 package com.contactsync.bench;
 
+import com.contactsync.sandbox.Api;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

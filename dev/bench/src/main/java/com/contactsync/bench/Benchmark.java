@@ -1,5 +1,6 @@
 package com.contactsync.bench;
 
+import com.contactsync.sandbox.Api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ final class Benchmark {
     private static final int WRITERS = 8;
 
     private final Profile profile;
-    private final Api api = new Api();
+    private Api api;
     private final Consumer<String> log;
     private final Results results;
     private SystemUnderTest system;
@@ -56,6 +57,7 @@ final class Benchmark {
         Instant began = Instant.now();
         try (SystemUnderTest started = SystemUnderTest.start(root, profile.jvmOptions(), line -> log.accept("  " + line))) {
             system = started;
+            api = Api.asAdmin(system.url("graph-simulator"));
             simulator = new Simulator(api, system.url("graph-simulator"));
             baseline = new Baseline(api, simulator);
             results.raw("system").put("startSeconds", system.startSeconds());

@@ -1,5 +1,6 @@
 package com.contactsync.bench;
 
+import com.contactsync.sandbox.Api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package com.contactsync.bench;
 
+import com.contactsync.sandbox.Api;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +9,8 @@ import tools.jackson.databind.JsonNode;
 /** The Graph simulator: its controls, its request statistics, and its Graph API for reading what was written. */
 final class Simulator {
 
-    static final String TENANT = "sandbox";
-    static final String CLIENT_ID = "contactsync-sandbox";
-    static final String CLIENT_SECRET = "sandbox-secret";
-
     private final Api api;
     private final String url;
-    private String token;
 
     Simulator(Api api, String url) {
         this.api = api;
@@ -25,14 +21,8 @@ final class Simulator {
         return url + "/v1.0";
     }
 
-    synchronized String token() {
-        if (token == null) {
-            token = api.postForm(url + "/" + TENANT + "/oauth2/v2.0/token", Map.of(
-                            "grant_type", "client_credentials", "client_id", CLIENT_ID,
-                            "client_secret", CLIENT_SECRET, "scope", "https://graph.microsoft.com/.default"))
-                    .ok("the simulator's token endpoint").json().required("access_token").asString();
-        }
-        return token;
+    String token() {
+        return api.graphToken();
     }
 
     void provision(String mailbox) {

@@ -3,14 +3,10 @@ package com.contactsync.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.contactsync.sandbox.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard and the alerts against a real system: a sandbox with a small demo, scraped by a real Prometheus
@@ -51,8 +46,8 @@ class MonitoringIT {
             "^ {2}(kafka|graph-simulator|contact-service|sync-orchestrator|outlook-gateway|scheduler-service)\\s+(\\S+)");
     private static final List<String> SERVICES = List.of("contact-service", "sync-orchestrator", "outlook-gateway",
             "scheduler-service");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Prometheus wants no token. */
+    private static final Api PROMETHEUS = new Api();
 
     @TempDir
     static Path work;
@@ -61,6 +56,8 @@ class MonitoringIT {
     private static Process prometheus;
     private static final Map<String, String> urls = new LinkedHashMap<>();
     private static String prometheusUrl;
+    /** The services' and the simulator's APIs, as an admin. */
+    private static Api api;
 
     @BeforeAll
     static void startSandboxAndPrometheus() throws Exception {
@@ -78,6 +75,7 @@ class MonitoringIT {
         }
         assertThat(urls).containsKeys("kafka", "graph-simulator", "contact-service", "sync-orchestrator",
                 "outlook-gateway", "scheduler-service");
+        api = Api.asAdmin(urls.get("graph-simulator"));
         prometheus = startPrometheus();
     }
 
@@ -125,7 +123,8 @@ class MonitoringIT {
                     + String.join("\n  ", withoutData), e);
         }
 
-        JsonNode rules = get(prometheusUrl + "/api/v1/rules").path("data").path("groups");
+        JsonNode rules = PROMETHEUS.get(prometheusUrl + "/api/v1/rules").ok("Prometheus' rules").json()
+                .path("data").path("groups");
         Map<String, String> health = new LinkedHashMap<>();
         rules.forEach(g -> g.path("rules").forEach(r -> health.put(r.path("name").asString(),
                 r.path("health").asString() + " " + r.path("lastError").asString(""))));
@@ -140,12 +139,12 @@ class MonitoringIT {
      */
     private static void makeTraffic() throws Exception {
         String simulator = urls.get("graph-simulator");
-        send("PUT", simulator + "/_simulator/faults/anna@sandbox.example",
-                "{\"throttleRate\": 0.4, \"retryAfterSeconds\": 0.2, \"seed\": 7}");
+        api.send("PUT", simulator + "/_simulator/faults/anna@sandbox.example",
+                Map.of("throttleRate", 0.4, "retryAfterSeconds", 0.2, "seed", 7)).ok("a throttling storm");
         for (int i = 0; i < 10; i++) {
-            send("POST", urls.get("contact-service") + "/api/v1/contacts", "{\"type\":\"PERSON\",\"firstName\":"
-                    + "\"Monitoring\",\"surname\":\"Check " + i + "\",\"email\":\"monitoring.check." + i
-                    + "@example.com\",\"city\":\"Berlin\",\"salespersonCode\":\"JR\"}");
+            api.send("POST", urls.get("contact-service") + "/api/v1/contacts", Map.of("type", "PERSON",
+                    "firstName", "Monitoring", "surname", "Check " + i, "email", "monitoring.check." + i
+                    + "@example.com", "city", "Berlin", "salespersonCode", "JR")).ok("creating a contact");
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, urls.get("kafka"),
@@ -156,9 +155,10 @@ class MonitoringIT {
         }
         // Throttled until the gateway has met the 429s and Prometheus has scraped its count of them
         await("throttled Graph requests, scraped").atMost(DATA).pollInterval(Duration.ofSeconds(1))
-                .until(() -> get(simulator + "/_simulator/stats").path("causes").path("ThrottleStorm").asInt() > 0
+                .until(() -> api.get(simulator + "/_simulator/stats").ok("the simulator's statistics").json()
+                        .path("causes").path("ThrottleStorm").asInt() > 0
                         && !query("sum(contactsync_graph_throttled_total) > 0").isEmpty());
-        send("DELETE", simulator + "/_simulator/faults/anna@sandbox.example", null);
+        api.send("DELETE", simulator + "/_simulator/faults/anna@sandbox.example", Map.of()).ok("ending the storm");
     }
 
     /** The sandbox as a person starts it, its output in a file (printed at the end: the test's log shows it). */
@@ -208,15 +208,14 @@ class MonitoringIT {
                 .until(() -> {
                     assertThat(process.isAlive()).as("prometheus running; log:%n%s",
                             Files.readString(work.resolve("prometheus.log"))).isTrue();
-                    return status(prometheusUrl + "/-/ready") == 200;
+                    return PROMETHEUS.status(prometheusUrl + "/-/ready") == 200;
                 });
         return process;
     }
 
     /** The result vector of an instant query; fails on a query Prometheus refuses. */
     private static JsonNode query(String expr) {
-        JsonNode answer = get(prometheusUrl + "/api/v1/query?query="
-                + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+        JsonNode answer = PROMETHEUS.get(prometheusUrl + "/api/v1/query?query=" + Api.encode(expr)).json();
         assertThat(answer.path("status").asString()).as("%s: %s", expr, answer).isEqualTo("success");
         return answer.path("data").path("result");
     }
@@ -230,37 +229,5 @@ class MonitoringIT {
             }
         }
         return false;
-    }
-
-    private static JsonNode get(String url) {
-        try {
-            return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static void send(String method, String url, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-                "application/json").method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        assertThat(status / 100).as("%s %s answered %d", method, url, status).isEqualTo(2);
     }
 }

@@ -1,5 +1,6 @@
 package com.contactsync.faults;
 
+import com.contactsync.sandbox.Api;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

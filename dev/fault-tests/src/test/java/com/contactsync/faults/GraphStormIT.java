@@ -3,6 +3,7 @@ package com.contactsync.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.contactsync.sandbox.Api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class GraphStormIT {
     private static final Set<String> ACCEPTABLE = Set.of("SUCCEEDED", "PARTIAL");
 
     private final RunningSystem system = RunningSystem.get();
-    private final Api api = new Api();
+    private final Api api = system.api();
 
     @Test
     void graphStormsOfServerErrorsThrottlingAndCommitThenFailEndRunsWithReasonsAndConvergeWithoutDuplicates()

@@ -2,6 +2,7 @@ package com.contactsync.faults;
 
 import static org.awaitility.Awaitility.await;
 
+import com.contactsync.sandbox.Api;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -77,6 +78,7 @@ final class RunningSystem {
     private volatile Path dataDir;
     private volatile int postgresPort;
     private Events events;
+    private Api api;
     private final CountDownLatch up = new CountDownLatch(1);
 
     /** How to start a killed process again: what /proc said of it. */
@@ -174,6 +176,14 @@ final class RunningSystem {
 
     String url(String service) {
         return urls.get(service);
+    }
+
+    /** The client for the services' and the simulator's APIs: requests carry an admin token unless they name one. */
+    synchronized Api api() {
+        if (api == null) {
+            api = Api.asAdmin(url(GRAPH_SIMULATOR));
+        }
+        return api;
     }
 
     /** One Kafka client for all tests, closed with the system. */

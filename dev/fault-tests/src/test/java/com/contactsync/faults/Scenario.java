@@ -3,6 +3,7 @@ package com.contactsync.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.contactsync.sandbox.Api;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,17 +39,17 @@ final class Scenario {
 
     final String tag;
     private final RunningSystem system;
-    private final Api api = new Api();
+    private final Api api;
     private final List<String> numbers = new ArrayList<>();
     private final Map<String, Map<String, Object>> fields = new ConcurrentHashMap<>();
     /** Contacts changed in BC during a fault: number → the jobTitle Outlook must end up with. */
     private final Map<String, String> edits = new HashMap<>();
     /** E-mail of each contact typed into a folder during a fault; each must become a BC contact. */
     private final List<String> typed = new ArrayList<>();
-    private String token;
 
     private Scenario(RunningSystem system, String tag) {
         this.system = system;
+        this.api = system.api();
         this.tag = tag;
     }
 
@@ -178,7 +179,7 @@ final class Scenario {
             api.send("POST", folderUrl(u) + "/contacts", Map.of(
                     "givenName", "Typed", "surname", tag + " " + u, "displayName", "Typed " + tag + " " + u,
                     "emailAddresses", List.of(Map.of("name", "Typed " + u, "address", email)),
-                    "businessAddress", Map.of("city", tag)), token()).ok("typing a contact into " + mailbox(u));
+                    "businessAddress", Map.of("city", tag)), api.graphToken()).ok("typing a contact into " + mailbox(u));
             typed.add(email);
         }
     }
@@ -240,7 +241,7 @@ final class Scenario {
         String next = folderUrl + "/contacts?$top=1000&$select=displayName,jobTitle&$expand="
                 + Api.encode("singleValueExtendedProperties($filter=id eq '" + TAG + "')");
         while (next != null) {
-            JsonNode page = api.get(next, token()).ok("reading " + mailbox(u)).json();
+            JsonNode page = api.get(next, api.graphToken()).ok("reading " + mailbox(u)).json();
             for (JsonNode contact : page.path("value")) {
                 for (JsonNode property : contact.path("singleValueExtendedProperties")) {
                     if (property.path("id").asString().equalsIgnoreCase(TAG)) {
@@ -266,20 +267,9 @@ final class Scenario {
 
     private String folderUrlOrNull(int u) {
         String folders = url(RunningSystem.GRAPH_SIMULATOR) + "/v1.0/users/" + mailbox(u) + "/contactFolders";
-        JsonNode found = api.get(folders + "?$filter=" + Api.encode("displayName eq '" + FOLDER + "'"), token())
+        JsonNode found = api.get(folders + "?$filter=" + Api.encode("displayName eq '" + FOLDER + "'"), api.graphToken())
                 .ok("reading the folders of " + mailbox(u)).json().path("value");
         return found.isEmpty() ? null : folders + "/" + found.get(0).required("id").asString();
-    }
-
-    private String token() {
-        if (token == null) {
-            token = api.postForm(url(RunningSystem.GRAPH_SIMULATOR) + "/sandbox/oauth2/v2.0/token",
-                            "grant_type=client_credentials&client_id=contactsync-sandbox"
-                                    + "&client_secret=sandbox-secret&scope="
-                                    + Api.encode("https://graph.microsoft.com/.default"))
-                    .ok("the simulator's token endpoint").json().required("access_token").asString();
-        }
-        return token;
     }
 
     private String userUrl(String user) {

@@ -1,7 +1,6 @@
 package com.contactsync.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,9 +50,13 @@ final class Demo {
                       String error) {
     }
 
+    /** HTTP statuses of Ben's runs without a token and with his own, and of Anna's runs with his token. */
+    record Access(int withoutToken, int ownRuns, int othersRuns) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(boolean converged, int users, int contactsCreated, int contactsInOutlook, double seconds,
-                   List<UserResult> perUser, String error) {
+                   List<UserResult> perUser, Access access, String error) {
     }
 
     /** What the demo knows of a user at the end: expected and found contacts, the run. */
@@ -70,7 +73,7 @@ final class Demo {
         }
     }
 
-    private final Http http;
+    private final Api api;
     private final String contactService;
     private final String orchestrator;
     private final String simulator;
@@ -78,10 +81,11 @@ final class Demo {
     private final DemoCompany company;
     private final Progress progress;
     private final PrintStream out;
+    private Access access;
 
-    Demo(Http http, Map<Service, String> urls, String bootstrapServers, int size, Progress progress,
+    Demo(Api api, Map<Service, String> urls, String bootstrapServers, int size, Progress progress,
          PrintStream out) {
-        this.http = http;
+        this.api = api;
         this.contactService = urls.get(Service.CONTACT_SERVICE);
         this.orchestrator = urls.get(Service.SYNC_ORCHESTRATOR);
         this.simulator = urls.get(Service.GRAPH_SIMULATOR);
@@ -96,12 +100,12 @@ final class Demo {
         List<UserState> users = DemoCompany.USERS.stream().map(UserState::new).toList();
         int created = 0;
         try {
-            if (!http.get(contactService + "/api/v1/contacts?size=1", null).expectOk("listing contacts").json()
+            if (!api.get(contactService + "/api/v1/contacts?size=1").ok("listing contacts").json()
                     .path("items").isEmpty()) {
                 throw new IllegalStateException("contact-service already holds contacts (a reused --data-dir?): the"
                         + " demo loads its company into an empty system only; --no-demo starts without it");
             }
-            JsonNode limits = http.get(simulator + "/_simulator/limits", null).expectOk("reading the limits").json()
+            JsonNode limits = api.get(simulator + "/_simulator/limits").ok("reading the limits").json()
                     .path("global");
             say(limits.path("enabled").asBoolean()
                     ? "the simulator enforces Graph's per-mailbox limits (" + limits.path("maxConcurrentRequests")
@@ -112,22 +116,23 @@ final class Demo {
             Map<String, String> numbers = createContacts();
             created = numbers.size();
             awaitOrchestrator(created);
-            String token = token();
+            String token = api.graphToken();
             for (UserState state : users) {
                 setUp(state, numbers, token);
             }
             for (UserState state : users) {
                 if (state.refused == null) {
-                    state.runId = http.send("POST", userUrl(state) + "/contact-sync/runs", Map.of("mode", "FULL"))
-                            .expectOk("starting a FULL sync of " + state.user.id()).json().required("runId")
+                    state.runId = api.send("POST", userUrl(state) + "/contact-sync/runs", Map.of("mode", "FULL"))
+                            .ok("starting a FULL sync of " + state.user.id()).json().required("runId")
                             .asString();
                 }
             }
             awaitRuns(users);
             awaitFolders(users, token);
             report(users);
+            access = access();
             return summary(users, created, began, null);
-        } catch (IOException | RuntimeException | ExecutionException e) {
+        } catch (RuntimeException | ExecutionException e) {
             progress.done("demo failed: " + e.getMessage());
             return summary(users, created, began, e.getMessage());
         }
@@ -164,8 +169,8 @@ final class Demo {
         return numbers;
     }
 
-    private String post(Map<String, Object> contact) throws IOException, InterruptedException {
-        return http.send("POST", contactService + "/api/v1/contacts", contact).expectOk("creating a contact").json()
+    private String post(Map<String, Object> contact) {
+        return api.send("POST", contactService + "/api/v1/contacts", contact).ok("creating a contact").json()
                 .required("no").asString();
     }
 
@@ -205,21 +210,20 @@ final class Demo {
     }
 
     /** User, mailbox, setup; and the expected folder contents, from the demo's own data. */
-    private void setUp(UserState state, Map<String, String> numbers, String token)
-            throws IOException, InterruptedException {
+    private void setUp(UserState state, Map<String, String> numbers, String token) {
         DemoCompany.User user = state.user;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("displayName", user.displayName());
         body.put("m365Email", user.mailbox());
-        http.send("PUT", userUrl(state), body).expectOk("creating user " + user.id());
+        api.send("PUT", userUrl(state), body).ok("creating user " + user.id());
         if (user.mailbox() != null) {
-            http.send("PUT", simulator + "/_simulator/mailboxes/" + user.mailbox(), Map.of())
-                    .expectOk("provisioning mailbox " + user.mailbox());
+            api.send("PUT", simulator + "/_simulator/mailboxes/" + user.mailbox(), Map.of())
+                    .ok("provisioning mailbox " + user.mailbox());
         }
         if (user.id().equals("anna")) {
             typeContactsByHand(user.mailbox(), token);
         }
-        Http.Response setup = http.send("PUT", userUrl(state) + "/contact-sync", Map.of(
+        Api.Response setup = api.send("PUT", userUrl(state) + "/contact-sync", Map.of(
                 "enabled", true, "folderName", FOLDER, "filter", user.filter(), "realtime", true));
         if (setup.status() == 422) {
             state.refused = setup.json().path("detail").asString();
@@ -227,14 +231,14 @@ final class Demo {
                     + state.refused);
             return;
         }
-        setup.expectOk("setting up the contact sync of " + user.id());
+        setup.ok("setting up the contact sync of " + user.id());
         for (int i = 0; i < company.persons().size(); i++) {
             if (company.inTargetSet(user, company.persons().get(i))) {
                 state.expected.add(numbers.get("person-" + i));
             }
         }
         say(user.id() + " (" + user.mailbox() + "): sync into '" + FOLDER + "' with "
-                + (user.filter().isEmpty() ? "no filter" : "filter " + Http.JSON.writeValueAsString(user.filter()))
+                + (user.filter().isEmpty() ? "no filter" : "filter " + Api.JSON.writeValueAsString(user.filter()))
                 + "; expects " + state.expected.size() + " contacts");
     }
 
@@ -243,33 +247,33 @@ final class Demo {
      * S6) and one with the address of a privacy-blocked BC contact (a duplicate, left alone, S8). The run reports
      * both as skipped; neither is ever deleted (S11).
      */
-    private void typeContactsByHand(String mailbox, String token) throws IOException, InterruptedException {
+    private void typeContactsByHand(String mailbox, String token) {
         String blockedEmail = company.persons().stream().filter(p -> p.privacyBlocked() && p.email() != null)
                 .map(DemoCompany.Person::email).findFirst().orElseThrow();
         String folders = simulator + "/v1.0/users/" + mailbox + "/contactFolders";
-        String folderId = http.send("POST", folders, Map.of("displayName", FOLDER), token)
-                .expectOk("creating Anna's folder").json().required("id").asString();
-        http.send("POST", folders + "/" + folderId + "/contacts", Map.of(
+        String folderId = api.send("POST", folders, Map.of("displayName", FOLDER), token)
+                .ok("creating Anna's folder").json().required("id").asString();
+        api.send("POST", folders + "/" + folderId + "/contacts", Map.of(
                         "givenName", "Rita", "surname", "Berger", "displayName", "Rita Berger (trade fair)",
                         "businessPhones", List.of("+49 171 5550123")), token)
-                .expectOk("typing a contact without e-mail");
-        http.send("POST", folders + "/" + folderId + "/contacts", Map.of(
+                .ok("typing a contact without e-mail");
+        api.send("POST", folders + "/" + folderId + "/contacts", Map.of(
                         "givenName", "Private", "surname", "Person", "displayName", "Private Person",
                         "emailAddresses", List.of(Map.of("name", "Private Person", "address", blockedEmail))), token)
-                .expectOk("typing a contact with a privacy-blocked address");
+                .ok("typing a contact with a privacy-blocked address");
         say("anna: two contacts typed by hand into her folder beforehand (one without e-mail, one with the"
                 + " address of a privacy-blocked BC contact)");
     }
 
-    private void awaitRuns(List<UserState> users) throws IOException, InterruptedException {
+    private void awaitRuns(List<UserState> users) throws InterruptedException {
         List<UserState> running = users.stream().filter(u -> u.runId != null).toList();
         Instant deadline = Instant.now().plus(RUN_TIMEOUT);
         while (true) {
             StringBuilder status = new StringBuilder("full sync");
             boolean allFinished = true;
             for (UserState state : running) {
-                state.run = http.get(userUrl(state) + "/contact-sync/runs/" + state.runId, null)
-                        .expectOk("reading the run of " + state.user.id()).json();
+                state.run = api.get(userUrl(state) + "/contact-sync/runs/" + state.runId, null)
+                        .ok("reading the run of " + state.user.id()).json();
                 String runStatus = state.run.path("status").asString();
                 allFinished &= FINISHED.contains(runStatus);
                 status.append("  ").append(state.user.id()).append(' ').append(runStatus).append(' ')
@@ -290,7 +294,7 @@ final class Demo {
     }
 
     /** Until every folder holds exactly its user's target set, tagged, or the time is up. */
-    private void awaitFolders(List<UserState> users, String token) throws IOException, InterruptedException {
+    private void awaitFolders(List<UserState> users, String token) throws InterruptedException {
         Instant deadline = Instant.now().plus(FOLDER_TIMEOUT);
         while (true) {
             boolean all = true;
@@ -317,10 +321,10 @@ final class Demo {
                         + "      %s%n", user.id(), user.displayName(), state.refused);
                 continue;
             }
-            JsonNode run = state.run == null ? Http.JSON.createObjectNode() : state.run;
+            JsonNode run = state.run == null ? Api.JSON.createObjectNode() : state.run;
             JsonNode counts = run.path("counts");
             out.printf("  %s (%s, %s), %s: FULL sync %s%n", user.id(), user.displayName(), user.mailbox(),
-                    user.filter().isEmpty() ? "no filter" : "filter " + Http.JSON.writeValueAsString(user.filter()),
+                    user.filter().isEmpty() ? "no filter" : "filter " + Api.JSON.writeValueAsString(user.filter()),
                     run.path("status").asString("did not answer"));
             out.printf("      created %d, updated %d, deleted %d, linked %d, imported %d, skipped %d, failed %d%n",
                     counts.path("created").asInt(), counts.path("updated").asInt(), counts.path("deleted").asInt(),
@@ -370,21 +374,25 @@ final class Demo {
         }
         // The user without a mailbox must have been refused: that is part of what the demo shows
         converged &= users.stream().filter(u -> u.user.mailbox() == null).allMatch(u -> u.refused != null);
-        return new Summary(converged, users.size(), created, inOutlook, secondsSince(began), results, error);
+        return new Summary(converged, users.size(), created, inOutlook, secondsSince(began), results, access, error);
+    }
+
+    /**
+     * What a person may see: Ben, with a token of his own (as the simulator makes them for the sandbox), reads his
+     * runs but not Anna's; without a token nobody reads anything.
+     */
+    private Access access() {
+        String runs = orchestrator + "/api/v1/users/%s/contact-sync/runs";
+        String ben = api.personToken("ben");
+        Access access = new Access(new Api().get(runs.formatted("ben")).status(),
+                api.get(runs.formatted("ben"), ben).status(), api.get(runs.formatted("anna"), ben).status());
+        say("access: ben's runs without a token " + access.withoutToken() + ", with his own token "
+                + access.ownRuns() + "; anna's runs with ben's token " + access.othersRuns());
+        return access;
     }
 
     private String userUrl(UserState state) {
         return orchestrator + "/api/v1/users/" + state.user.id();
-    }
-
-    private String token() throws IOException, InterruptedException {
-        return http.postForm(simulator + "/" + Sandbox.SIMULATOR_TENANT + "/oauth2/v2.0/token", Map.of(
-                        "grant_type", "client_credentials",
-                        "client_id", Sandbox.SIMULATOR_CLIENT_ID,
-                        "client_secret", Sandbox.SIMULATOR_CLIENT_SECRET,
-                        "scope", "https://graph.microsoft.com/.default"))
-                .expectOk("the simulator's token endpoint")
-                .json().required("access_token").asString();
     }
 
     /** A user's folder as Outlook shows it: the BC numbers of the tagged contacts, and the untagged ones. */
@@ -392,21 +400,21 @@ final class Demo {
         static final Folder EMPTY = new Folder(Set.of(), 0, 0);
     }
 
-    private Folder folder(String mailbox, String token) throws IOException, InterruptedException {
+    private Folder folder(String mailbox, String token) {
         String user = simulator + "/v1.0/users/" + mailbox;
-        JsonNode folders = http.get(user + "/contactFolders?$filter="
-                + Http.encode("displayName eq '" + FOLDER + "'"), token).expectOk("reading contact folders").json();
+        JsonNode folders = api.get(user + "/contactFolders?$filter="
+                + Api.encode("displayName eq '" + FOLDER + "'"), token).ok("reading contact folders").json();
         if (folders.path("value").isEmpty()) {
             return Folder.EMPTY;
         }
         String next = user + "/contactFolders/" + folders.path("value").get(0).required("id").asString()
                 + "/contacts?$top=1000&$select=displayName&$expand="
-                + Http.encode("singleValueExtendedProperties($filter=id eq '" + TAG + "')");
+                + Api.encode("singleValueExtendedProperties($filter=id eq '" + TAG + "')");
         Set<String> tagged = new HashSet<>();
         int untagged = 0;
         int duplicates = 0;
         while (next != null) {
-            JsonNode page = http.get(next, token).expectOk("reading contacts").json();
+            JsonNode page = api.get(next, token).ok("reading contacts").json();
             for (JsonNode contact : page.path("value")) {
                 String no = null;
                 for (JsonNode property : contact.path("singleValueExtendedProperties")) {

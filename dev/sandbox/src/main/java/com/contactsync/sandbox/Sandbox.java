@@ -34,10 +34,6 @@ import java.util.stream.Stream;
  */
 public final class Sandbox {
 
-    static final String SIMULATOR_TENANT = "sandbox";
-    static final String SIMULATOR_CLIENT_ID = "contactsync-sandbox";
-    static final String SIMULATOR_CLIENT_SECRET = "sandbox-secret";
-
     private static final int INFRASTRUCTURE = 0;
     private static final int SERVICES = 1;
 
@@ -60,7 +56,8 @@ public final class Sandbox {
     private final Path root;
     private final Path dataDir;
     private final Path logs;
-    private final Http http = new Http();
+    /** Readiness probes need no token. */
+    private final Api probes = new Api();
     /** Started parts by start wave: infrastructure (with the simulator), then the services; stopped last first. */
     private final List<List<Part>> waves = List.of(new ArrayList<>(), new ArrayList<>());
     private boolean stopping;
@@ -144,7 +141,7 @@ public final class Sandbox {
         if (options.demo()) {
             Map<Service, String> urls = new EnumMap<>(Service.class);
             ports.keySet().forEach(s -> urls.put(s, url(s)));
-            Demo.Summary summary = new Demo(http, urls, bootstrapServers(), options.demoSize(), Progress.console(),
+            Demo.Summary summary = new Demo(Api.asAdmin(url(Service.GRAPH_SIMULATOR)), urls, bootstrapServers(), options.demoSize(), Progress.console(),
                     System.out).run();
             if (isStopping()) {
                 return 1; // Ctrl-C during the demo: what failed because of it is no news
@@ -154,7 +151,7 @@ public final class Sandbox {
                 markFailed(); // its logs are what a person needs: the data directory is kept
             }
             if (options.exitAfterDemo()) {
-                System.out.println(Http.JSON.writeValueAsString(summary));
+                System.out.println(Api.JSON.writeValueAsString(summary));
                 return exitCode;
             }
             if (!summary.converged()) {
@@ -247,12 +244,15 @@ public final class Sandbox {
         String url = url(service);
         child.awaitReady(deadline, service == Service.GRAPH_SIMULATOR
                 // Not counted in the simulator's request statistics, unlike a Graph path
-                ? () -> http.probe(url + "/actuator/health") > 0
-                : () -> http.probe(url + "/actuator/health/readiness") / 100 == 2);
+                ? () -> probes.status(url + "/actuator/health") > 0
+                : () -> probes.status(url + "/actuator/health/readiness") / 100 == 2);
         ready(service.id() + " is ready on " + url);
     }
 
-    /** How a service finds Kafka, its database and (the gateway) the simulator: environment variables only. */
+    /**
+     * How a service finds Kafka, its database, the simulator as the issuer of API tokens (and the gateway, as
+     * Graph): environment variables only.
+     */
     private Map<String, String> environment(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         // /actuator/health/readiness exists by default only on Kubernetes
@@ -261,6 +261,19 @@ public final class Sandbox {
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
             env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", bootstrapServers());
             env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_MINPARTITIONCOUNT", Integer.toString(Kafka.PARTITIONS));
+            env.put("CONTACTSYNC_SECURITY_ISSUER", SimulatorTokens.ISSUER);
+            env.put("CONTACTSYNC_SECURITY_JWKSETURI", url(Service.GRAPH_SIMULATOR) + "/" + SimulatorTokens.TENANT
+                    + "/discovery/v2.0/keys");
+        }
+        if (service == Service.SYNC_ORCHESTRATOR) {
+            // validate asks the gateway's REST API (on its default port when the gateway runs elsewhere), with an
+            // application token
+            if (ports.containsKey(Service.OUTLOOK_GATEWAY)) {
+                env.put("CONTACTSYNC_ORCHESTRATOR_GATEWAYURL", url(Service.OUTLOOK_GATEWAY));
+            }
+            env.put("CONTACTSYNC_SECURITY_CLIENT_TOKENURI", tokenUrl());
+            env.put("CONTACTSYNC_SECURITY_CLIENT_CLIENTID", SimulatorTokens.CLIENT_ID);
+            env.put("CONTACTSYNC_SECURITY_CLIENT_CLIENTSECRET", SimulatorTokens.CLIENT_SECRET);
         }
         service.database().ifPresent(db -> {
             env.put("SPRING_DATASOURCE_URL", jdbcUrl(db));
@@ -271,8 +284,8 @@ public final class Sandbox {
             env.put("CONTACTSYNC_GRAPH_BASEURL", url(Service.GRAPH_SIMULATOR) + "/v1.0");
             env.put("CONTACTSYNC_GRAPH_AUTH_KIND", "simulator");
             env.put("CONTACTSYNC_GRAPH_AUTH_TOKENURL", tokenUrl());
-            env.put("CONTACTSYNC_GRAPH_AUTH_CLIENTID", SIMULATOR_CLIENT_ID);
-            env.put("CONTACTSYNC_GRAPH_AUTH_CLIENTSECRET", SIMULATOR_CLIENT_SECRET);
+            env.put("CONTACTSYNC_GRAPH_AUTH_CLIENTID", SimulatorTokens.CLIENT_ID);
+            env.put("CONTACTSYNC_GRAPH_AUTH_CLIENTSECRET", SimulatorTokens.CLIENT_SECRET);
         }
         return env;
     }
@@ -377,8 +390,8 @@ public final class Sandbox {
         row(out, "kafka", bootstrapServers());
         row(out, "postgresql", jdbcUrl("{" + String.join(",", DATABASES) + "}") + "  user " + Postgres.USER
                 + ", any password");
-        row(out, "graph-simulator", sim + "/v1.0  token " + tokenUrl() + " (client " + SIMULATOR_CLIENT_ID
-                + ", secret " + SIMULATOR_CLIENT_SECRET + ")  controls " + sim + "/_simulator/stats");
+        row(out, "graph-simulator", sim + "/v1.0  token " + tokenUrl() + " (client " + SimulatorTokens.CLIENT_ID
+                + ", secret " + SimulatorTokens.CLIENT_SECRET + ")  controls " + sim + "/_simulator/stats");
         if (options.infraOnly()) {
             out.append(String.format("%nRun a service against it (e.g. from the IDE) with this environment:%n"));
             for (Service service : Service.SERVICES) {
@@ -409,7 +422,7 @@ public final class Sandbox {
     }
 
     private String tokenUrl() {
-        return url(Service.GRAPH_SIMULATOR) + "/" + SIMULATOR_TENANT + "/oauth2/v2.0/token";
+        return SimulatorTokens.tokenUrl(url(Service.GRAPH_SIMULATOR));
     }
 
     private String jdbcUrl(String database) {

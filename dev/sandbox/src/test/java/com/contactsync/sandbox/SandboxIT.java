@@ -48,7 +48,7 @@ class SandboxIT {
 
         assertThat(sandbox.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("finished").isTrue();
         assertThat(sandbox.exitValue()).as("exit code; output:%n%s", String.join("\n", output)).isZero();
-        JsonNode summary = Http.JSON.readTree(output.stream().filter(l -> l.startsWith("{\"converged\""))
+        JsonNode summary = Api.JSON.readTree(output.stream().filter(l -> l.startsWith("{\"converged\""))
                 .reduce((first, second) -> second).orElseThrow());
         assertThat(summary.path("converged").asBoolean()).isTrue();
         assertThat(summary.path("users").asInt()).isEqualTo(3);
@@ -66,6 +66,10 @@ class SandboxIT {
         assertThat(user(summary, "carl").path("error").asString()).contains("no Microsoft 365 e-mail");
         assertThat(summary.path("contactsInOutlook").asInt())
                 .isEqualTo(anna.path("inOutlook").asInt() + ben.path("inOutlook").asInt());
+        // The APIs want a token, and a person's token reaches only that person's runs
+        assertThat(summary.path("access").path("withoutToken").asInt()).isEqualTo(401);
+        assertThat(summary.path("access").path("ownRuns").asInt()).isEqualTo(200);
+        assertThat(summary.path("access").path("othersRuns").asInt()).isEqualTo(403);
         // The per-user report and the progress (as lines: the output is a pipe, not a terminal)
         assertThat(output).anyMatch(l -> l.startsWith("  anna (Anna Schmidt, anna@sandbox.example), no filter:"))
                 .anyMatch(l -> l.startsWith("  ben (Ben Weber, ben@sandbox.example), filter "))
