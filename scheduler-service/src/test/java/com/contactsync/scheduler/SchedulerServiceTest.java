@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.contactsync.testinfra.Infrastructure;
+import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,9 @@ class SchedulerServiceTest {
         properties.put("server.port", 0);
         context = SchedulerServiceApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+                .build();
         jdbc = context.getBean(JdbcClient.class);
     }
 

@@ -1,5 +1,6 @@
 package com.contactsync.scheduler.schedules;
 
+import com.contactsync.kit.security.Caller;
 import com.contactsync.kit.web.ApiProblem;
 import com.contactsync.kit.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,7 +57,12 @@ class ScheduleController {
                     "must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         ScheduleDefinition definition = request.toDefinition(properties.defaultTimeZone(), clock.instant());
-        return Blocking.call(() -> schedules.put(id, definition))
+        return Caller.current().flatMap(caller -> Blocking.call(() -> {
+                    // both the user the schedule is for now and the one it would be for must be the caller's to manage
+                    caller.requireMayManage(definition.userId());
+                    schedules.find(id).ifPresent(existing -> caller.requireMayManage(existing.definition().userId()));
+                    return schedules.put(id, definition);
+                }))
                 .map(write -> write.created()
                         ? ResponseEntity.created(URI.create("/api/v1/schedules/" + id))
                                 .body(ScheduleView.of(write.schedule()))
@@ -65,30 +71,38 @@ class ScheduleController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a schedule, with its next run and its last trigger")
+    @ApiResponse(responseCode = "403", description = "A schedule of another user, or of every user, and the caller is no admin",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No such schedule",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     Mono<ScheduleView> get(@PathVariable String id) {
-        return Blocking.call(() -> ScheduleView.of(schedules.find(id).orElseThrow(() -> notFound(id))));
+        return Caller.current().flatMap(caller -> Blocking.call(() -> ScheduleView.of(managed(caller, id))));
     }
 
     @GetMapping
-    @Operation(summary = "List every schedule, in order of id")
+    @Operation(summary = "List the schedules the caller may manage (an admin: all), in order of id")
     Mono<List<ScheduleView>> list() {
-        return Blocking.call(() -> schedules.list().stream().map(ScheduleView::of).toList());
+        return Caller.current().flatMap(caller -> Blocking.call(() -> schedules.list().stream()
+                .filter(schedule -> caller.mayManage(schedule.definition().userId()))
+                .map(ScheduleView::of)
+                .toList()));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a schedule", description = "A default schedule deleted stays deleted.")
     @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "403", description = "A schedule of another user, or of every user, and the caller is no admin",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No such schedule",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
-        return Blocking.call(() -> {
+        return Caller.current().flatMap(caller -> Blocking.call(() -> {
+            managed(caller, id);
             if (!schedules.delete(id)) {
                 throw notFound(id);
             }
-            return ResponseEntity.noContent().build();
-        });
+            return ResponseEntity.<Void>noContent().build();
+        }));
     }
 
     @PostMapping("/{id}/run-now")
@@ -96,11 +110,22 @@ class ScheduleController {
             description = "Also for a disabled schedule; its next run stays where it is. runId follows the run: the"
                     + " orchestrator's run id for one user, the trigger's id for all users.")
     @ApiResponse(responseCode = "202", description = "The trigger is on its way to sync.triggers.v1")
+    @ApiResponse(responseCode = "403", description = "A schedule of another user, or of every user, and the caller is no admin",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No such schedule",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     Mono<ResponseEntity<ScheduleService.RunRequested>> runNow(@PathVariable String id) {
-        return Blocking.call(() -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(schedules.runNow(id).orElseThrow(() -> notFound(id))));
+        return Caller.current().flatMap(caller -> Blocking.call(() -> {
+            managed(caller, id);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(schedules.runNow(id).orElseThrow(() -> notFound(id)));
+        }));
+    }
+
+    /** The schedule, if the caller may manage its user: 404 when there is none, 403 when it is someone else's. */
+    private Schedule managed(Caller caller, String id) {
+        Schedule schedule = schedules.find(id).orElseThrow(() -> notFound(id));
+        caller.requireMayManage(schedule.definition().userId());
+        return schedule;
     }
 
     private static ApiProblem notFound(String id) {

@@ -2,6 +2,7 @@ package com.contactsync.scheduler.schedules;
 
 import com.contactsync.scheduler.SchedulerServiceApplication;
 import com.contactsync.testinfra.Infrastructure;
+import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.SpringArgs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -22,7 +23,9 @@ final class RunningScheduler implements AutoCloseable {
     private RunningScheduler(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+                .build();
     }
 
     /** Settings for instances of one test: a fresh database, a topic of its own, and fast polling. */
