@@ -62,6 +62,19 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyServiceAcceptsTheSimulatorsTokensByDefaultAndTheOrchestratorSignsInThere() {
+        String simulator = "http://outlook-gateway:8089/sandbox";
+        for (ServiceConfig service : ServiceConfig.SERVICES) {
+            assertThat(environment(service.name())).as(service.name())
+                    .containsEntry("CONTACTSYNC_SECURITY_ISSUER", "https://login.contactsync.invalid/sandbox/v2.0")
+                    .containsEntry("CONTACTSYNC_SECURITY_JWKSETURI", simulator + "/discovery/v2.0/keys");
+        }
+        assertThat(environment("sync-orchestrator"))
+                .containsEntry("CONTACTSYNC_SECURITY_CLIENT_TOKENURI", simulator + "/oauth2/v2.0/token")
+                .containsEntry("CONTACTSYNC_ORCHESTRATOR_GATEWAYURL", "http://outlook-gateway:8083");
+    }
+
+    @Test
     void servicesPublishTheirOwnPortsAndDatabasesExistInTheInitScript() {
         String initScript = Repo.read("dev/compose/postgres-init.sql");
         for (ServiceConfig service : ServiceConfig.SERVICES) {

@@ -172,6 +172,29 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyServiceAcceptsEntraIdTokensAndTheOrchestratorSignsInWithAClientFromASecret(String overlay) {
+        Manifests manifests = render(overlay);
+        for (ServiceConfig config : ServiceConfig.SERVICES) {
+            Map<String, String> env = environment(manifests, container(manifests.named(Deployment.class,
+                    config.name())));
+            assertThat(env.get("CONTACTSYNC_SECURITY_ISSUER")).as(config.name())
+                    .matches("https://login\\.microsoftonline\\.com/[^/]+/v2\\.0");
+            assertThat(env.get("CONTACTSYNC_SECURITY_JWKSETURI")).as(config.name())
+                    .matches("https://login\\.microsoftonline\\.com/[^/]+/discovery/v2\\.0/keys");
+            assertThat(env).as(config.name()).containsKey("CONTACTSYNC_SECURITY_AUDIENCE");
+        }
+        Container orchestrator = container(manifests.named(Deployment.class, "sync-orchestrator"));
+        assertThat(environment(manifests, orchestrator).get("CONTACTSYNC_SECURITY_CLIENT_TOKENURI"))
+                .matches("https://login\\.microsoftonline\\.com/[^/]+/oauth2/v2\\.0/token");
+        assertThat(environment(manifests, orchestrator).get("CONTACTSYNC_ORCHESTRATOR_GATEWAYURL"))
+                .isEqualTo("http://outlook-gateway:" + ServiceConfig.named("outlook-gateway").port());
+        assertThat(orchestrator.getEnv()).filteredOn(v -> v.getName().startsWith("CONTACTSYNC_SECURITY_CLIENT_CLIENT"))
+                .extracting(v -> v.getValueFrom().getSecretKeyRef().getName())
+                .containsExactly("contact-sync-api-client", "contact-sync-api-client");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyTopicAndItsDeadLetterTwinHasAStrimziKafkaTopic(String overlay) {
         Map<String, GenericKubernetesResource> topics = new HashMap<>();
         for (GenericKubernetesResource topic : render(overlay).generic("KafkaTopic")) {
