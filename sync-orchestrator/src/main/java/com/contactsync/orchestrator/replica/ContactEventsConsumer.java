@@ -16,7 +16,7 @@ class ContactEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> contactEvents(InboundEvents events, ContactReplica replica, SyncService sync) {
-        return events.consumer("contact-events")
+        return events.consumer("contact-events").validated()
                 .on(EventTypes.CONTACT_UPSERTED, ContactSnapshot.class, contact -> {
                     if (replica.upsert(contact)) {
                         sync.contactChanged(contact.no());

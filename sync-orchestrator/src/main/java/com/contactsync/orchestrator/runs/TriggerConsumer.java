@@ -15,7 +15,7 @@ class TriggerConsumer {
 
     @Bean
     Consumer<Message<byte[]>> syncTriggers(InboundEvents events, SyncService sync) {
-        return events.consumer("sync-triggers")
+        return events.consumer("sync-triggers").validated()
                 .on(EventTypes.SYNC_REQUESTED, SyncRequested.class, trigger -> {
                     if (trigger.userId() == null) {
                         sync.requestRunForAll(trigger.mode(), trigger.reason(), trigger.scheduleId());

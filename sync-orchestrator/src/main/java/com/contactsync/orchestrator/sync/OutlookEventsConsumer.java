@@ -16,7 +16,7 @@ class OutlookEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> outlookEvents(InboundEvents events, SyncService sync) {
-        return events.consumer("outlook-events")
+        return events.consumer("outlook-events").validated()
                 .on(EventTypes.OUTLOOK_CHANGES_READ, OutlookChangesRead.class, sync::changesRead)
                 .on(EventTypes.OUTLOOK_CONTACTS_WRITTEN, OutlookContactsWritten.class, sync::contactsWritten)
                 .on(EventTypes.OUTLOOK_COMMAND_FAILED, CommandFailed.class, sync::commandFailed);
