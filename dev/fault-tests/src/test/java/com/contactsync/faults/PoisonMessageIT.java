@@ -29,14 +29,6 @@ class PoisonMessageIT {
     private static final List<String> POISONS = List.of("not-json", "missing-ce-headers", "unknown-type",
             "schema-violation");
 
-    /**
-     * Known gap, reported rather than hidden: sync-orchestrator's {@code outlook-events} consumer does not validate
-     * against the schema (no {@code .validated()}), and {@code {}} as {@code contacts-written} decodes to a record of
-     * nulls that the handler takes without complaint, so it is consumed rather than dead-lettered. The partition
-     * does not stall (the valid event after it is still checked). Remove the entry once the consumer validates.
-     */
-    private static final Map<String, String> NOT_DEAD_LETTERED = Map.of("outlook.events.v1", "schema-violation");
-
     private static RunningSystem system;
     private static Events events;
     private static Scenario scenario;
@@ -84,11 +76,9 @@ class PoisonMessageIT {
         assertThat(after.partition()).isEqualTo(first.partition());
 
         String dlq = topic + ".dlq";
-        List<String> expected = POISONS.stream().filter(p -> !NOT_DEAD_LETTERED.getOrDefault(topic, "").equals(p))
-                .toList();
         await("dead letters of " + topic).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(deadLetters(dlq, batch)).extracting(r -> Events.header(r, CASE))
-                        .as("cases dead-lettered on %s", dlq).containsExactlyInAnyOrderElementsOf(expected));
+                        .as("cases dead-lettered on %s", dlq).containsExactlyInAnyOrderElementsOf(POISONS));
         deadLetters(dlq, batch).forEach(r -> {
             assertThat(Events.header(r, "x-error-reason")).as("reason of %s", Events.header(r, CASE)).isNotBlank();
             assertThat(Events.header(r, "x-error-class")).as("class of %s", Events.header(r, CASE)).isNotBlank();
