@@ -2,6 +2,7 @@ package com.contactsync.contacts;
 
 import com.contactsync.contracts.Topics;
 import com.contactsync.testinfra.Database;
+import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.SpringArgs;
 import java.time.Duration;
@@ -69,6 +70,7 @@ public final class RunningContactService implements AutoCloseable, BeforeAllCall
         context = ContactServiceApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 

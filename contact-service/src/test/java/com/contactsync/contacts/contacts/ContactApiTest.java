@@ -3,6 +3,7 @@ package com.contactsync.contacts.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactsync.contacts.RunningContactService;
+import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.contracts.EventTypes;
 import com.contactsync.contracts.cloudevents.CloudEventHeaders;
 import com.contactsync.contracts.cloudevents.EventJson;
@@ -33,6 +34,22 @@ class ContactApiTest {
     @RegisterExtension
     static final RunningContactService service = RunningContactService.perTestClass();
 
+    // --- access: BC's contacts are company data, for admins (BC and other systems) only
+
+    @Test
+    void withoutTokenTheApiAnswers401AndAPersonWithoutTheAdminRole403() {
+        WebTestClient anonymous = api().mutate().defaultHeaders(headers -> headers.remove("Authorization")).build();
+        WebTestClient salesperson = api().mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(TestIssuer.get().userToken("ALICE"))).build();
+
+        anonymous.get().uri("/api/v1/contacts").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        salesperson.get().uri("/api/v1/contacts").exchange().expectStatus().isForbidden();
+        salesperson.post().uri("/api/v1/contacts").bodyValue(Map.of("type", "PERSON", "name", "Mallory")).exchange()
+                .expectStatus().isForbidden();
+        anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
 
 
     // --- create and read

@@ -7,6 +7,7 @@ import com.contactsync.contracts.cloudevents.CloudEvents;
 import com.contactsync.contracts.cloudevents.InvalidEventException;
 import com.contactsync.contracts.events.ReadOutlookChanges;
 import com.contactsync.contracts.events.WriteOutlookContacts;
+import com.contactsync.contracts.schema.ContractSchemas;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
@@ -76,19 +77,28 @@ class OutlookCommandsConsumer {
     private static CommandRunner.Command read(Message<byte[]> message) {
         CloudEvent<byte[]> raw = CloudEvents.fromMessage(message);
         if (EventTypes.OUTLOOK_WRITE_CONTACTS.equals(raw.type())) {
-            WriteOutlookContacts command = CloudEvents.decode(raw, WriteOutlookContacts.class).data();
-            require(command != null, "data is empty");
+            WriteOutlookContacts command = decode(raw, WriteOutlookContacts.class);
             requireMailboxWork(command.commandId(), command.mailbox(), command.folderName());
             require(command.operations() != null, "command " + command.commandId() + " has no operations");
             return new CommandRunner.Command(raw.id(), command.mailbox(), command);
         }
         if (EventTypes.OUTLOOK_READ_CHANGES.equals(raw.type())) {
-            ReadOutlookChanges command = CloudEvents.decode(raw, ReadOutlookChanges.class).data();
-            require(command != null, "data is empty");
+            ReadOutlookChanges command = decode(raw, ReadOutlookChanges.class);
             requireMailboxWork(command.commandId(), command.mailbox(), command.folderName());
             return new CommandRunner.Command(raw.id(), command.mailbox(), command);
         }
         throw new InvalidEventException("ce_type '" + raw.type() + "' is not a command this gateway carries out");
+    }
+
+    /**
+     * The command's data, which must also keep to its schema in the contracts: what the schema refuses (unknown
+     * enum values, lengths, formats) is dead-lettered with its path rather than half carried out.
+     */
+    private static <T> T decode(CloudEvent<byte[]> raw, Class<T> type) {
+        T command = CloudEvents.decode(raw, type).data();
+        require(command != null, "data is empty");
+        ContractSchemas.requireValid(raw);
+        return command;
     }
 
     private static void requireMailboxWork(String commandId, String mailbox, String folderName) {

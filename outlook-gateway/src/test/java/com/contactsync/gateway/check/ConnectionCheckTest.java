@@ -12,6 +12,7 @@ import com.contactsync.gateway.OutlookView;
 import com.contactsync.gateway.RunningGateway;
 import com.contactsync.graphsim.RunningSimulator;
 import com.contactsync.testinfra.RealInfrastructure;
+import com.contactsync.testinfra.TestIssuer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -124,7 +125,9 @@ class ConnectionCheckTest {
         String answer;
         CommandFailed failed;
         try (RunningGateway refused = RunningGateway.startAside(Map.of("contactsync.graph.auth.client-secret", secret))) {
-            answer = WebTestClient.bindToServer().baseUrl("http://localhost:" + refused.port()).build()
+            answer = WebTestClient.bindToServer().baseUrl("http://localhost:" + refused.port())
+                    .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+                    .build()
                     .post().uri("/api/v1/mailboxes/{mailbox}/check", mailbox).exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
             refused.send(command);
@@ -174,7 +177,9 @@ class ConnectionCheckTest {
     }
 
     private static CheckReport check(RunningGateway gateway, String mailbox, String folderName) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + gateway.port()).build()
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + gateway.port())
+                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+                .build()
                 .post().uri(uri -> uri.path("/api/v1/mailboxes/{mailbox}/check").queryParam("folderName", folderName).build(mailbox))
                 .exchange().expectStatus().isOk().expectBody(CheckReport.class).returnResult().getResponseBody();
     }

@@ -25,6 +25,7 @@ import com.contactsync.gateway.graph.OutlookTag;
 import com.contactsync.graphsim.RunningSimulator;
 import com.contactsync.kit.messaging.CloudEventPublisher;
 import com.contactsync.testinfra.RealInfrastructure;
+import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.TopicReader;
 import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.EmailAddress;
@@ -350,7 +351,9 @@ class OutlookCommandsTest {
 
     @Test
     void servesHealthProbesMetricsAndTheConnectionCheckInOpenApi() {
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + gateway.port()).build();
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + gateway.port())
+                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+                .build();
 
         for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
             http.get().uri(path).exchange().expectStatus().isOk();
