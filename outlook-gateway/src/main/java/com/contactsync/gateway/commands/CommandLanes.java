@@ -2,6 +2,7 @@ package com.contactsync.gateway.commands;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
@@ -11,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs commands one mailbox after the other in each mailbox's lane, and the lanes of different mailboxes side by
  * side on {@code parallel-mailboxes} threads: a mailbox that waits for Graph's {@code Retry-After} holds up only
- * itself, not the other mailboxes of its partition. A lane runs one command and then queues again behind the other
+ * itself, not the other mailboxes of its partition. A lane runs its next command, together with the write commands
+ * waiting behind it that can share its {@code $batch} ({@link CommandGroups}), and then queues again behind the other
  * lanes, so a busy mailbox does not starve the rest.
  */
 @Component
@@ -27,11 +30,14 @@ class CommandLanes implements SmartLifecycle {
 
     private final ExecutorService workers;
     private final GatewayProperties.Commands settings;
+    /** Looked up when the first command runs: the runner publishes only while the lanes are not stopping. */
+    private final ObjectProvider<CommandRunner> runner;
     private final Map<String, Lane> lanes = new HashMap<>();
     private volatile boolean running;
 
-    CommandLanes(GatewayProperties properties) {
+    CommandLanes(GatewayProperties properties, ObjectProvider<CommandRunner> runner) {
         this.settings = properties.commands();
+        this.runner = runner;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.parallelMailboxes(), task -> {
             Thread thread = new Thread(task, "mailbox-lane-" + threads.incrementAndGet());
@@ -42,7 +48,7 @@ class CommandLanes implements SmartLifecycle {
 
     private static final class Lane {
         final String key;
-        final Queue<Runnable> commands = new ArrayDeque<>();
+        final Queue<QueuedCommand> commands = new ArrayDeque<>();
         boolean queued;
 
         Lane(String key) {
@@ -55,7 +61,7 @@ class CommandLanes implements SmartLifecycle {
      *
      * @return false, queueing nothing, when the mailbox already has {@code max-queued-per-mailbox} commands waiting
      */
-    boolean submit(String mailbox, Runnable command) {
+    boolean submit(String mailbox, QueuedCommand command) {
         synchronized (lanes) {
             Lane lane = lanes.computeIfAbsent(mailbox.toLowerCase(Locale.ROOT), Lane::new);
             if (lane.commands.size() >= settings.maxQueuedPerMailbox()) {
@@ -71,12 +77,13 @@ class CommandLanes implements SmartLifecycle {
     }
 
     private void runNext(Lane lane) {
-        Runnable command;
+        List<QueuedCommand> group;
         synchronized (lanes) {
-            command = lane.commands.poll();
+            group = CommandGroups.take(lane.commands, settings.gatherOperations());
         }
         try {
-            command.run();
+            // when run throws (the gateway is stopping), the commands stay unanswered and Kafka delivers them again
+            runner.getObject().run(group);
         } catch (RuntimeException e) {
             log.error("A command of lane {} failed unexpectedly", lane.key, e);
         }

@@ -14,8 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,34 +81,119 @@ class CommandRunner {
             answer = new Answer(EventTypes.OUTLOOK_COMMAND_FAILED, new CommandFailed(readChanges.commandId(), readChanges.userId(),
                     readChanges.mailbox(), readChanges.runId(), reason, true, notBefore));
         }
-        publish(command, List.of(answer), "busy");
+        publish(List.of(new Answered(command, List.of(answer), "busy")));
     }
 
-    void run(Command command, boolean possiblyRedelivered) {
+    /**
+     * Carries out a lane's next commands ({@link CommandGroups}): one command, or several write commands of one
+     * mailbox and folder as one, whose results are then split into each command's own answer. Tells each command's
+     * ticket once its answer is published.
+     */
+    void run(List<QueuedCommand> group) {
         long deadline = System.nanoTime() + settings.maxWait().toNanos();
-        List<Answer> answers;
+        List<Answered> answered = new ArrayList<>();
+        if (group.size() == 1) {
+            Command command = group.get(0).command();
+            answered.add(answered(command, execute(command, group.get(0).possiblyRedelivered(), deadline)));
+        } else {
+            List<WriteOutlookContacts> commands = group.stream().map(q -> (WriteOutlookContacts) q.command().data()).toList();
+            List<Answer> answers;
+            try {
+                answers = split(commands, write.execute(gathered(commands), group.get(0).possiblyRedelivered(), deadline));
+            } catch (RuntimeException e) {
+                log.error("Commands {} .. {} for {} failed unexpectedly", group.get(0).command().eventId(),
+                        group.get(group.size() - 1).command().eventId(), group.get(0).command().mailbox(), e);
+                answers = group.stream().map(q -> unexpected(q.command(), e)).toList();
+            }
+            for (int i = 0; i < group.size(); i++) {
+                answered.add(answered(group.get(i).command(), List.of(answers.get(i))));
+            }
+        }
+        publish(answered);
+        group.forEach(q -> q.ticket().answered());
+    }
+
+    private List<Answer> execute(Command command, boolean possiblyRedelivered, long deadline) {
         try {
-            answers = command.data() instanceof WriteOutlookContacts writeContacts
+            return command.data() instanceof WriteOutlookContacts writeContacts
                     ? List.of(write.execute(writeContacts, possiblyRedelivered, deadline))
                     : read.execute((ReadOutlookChanges) command.data(), deadline);
         } catch (RuntimeException e) {
             log.error("Command {} for {} failed unexpectedly", command.eventId(), command.mailbox(), e);
-            answers = List.of(unexpected(command, e));
+            return List.of(unexpected(command, e));
         }
-        publish(command, answers, outcome(answers));
     }
 
-    private void publish(Command command, List<Answer> answers, String outcome) {
-        // A single answer gets an id derived from the command's, so the answer to a command Kafka delivers again
-        // is recognised as a duplicate by the orchestrator's inbox; the parts of a read are read again in full
-        boolean single = answers.size() == 1;
-        for (Answer answer : answers) {
-            String id = single ? UUID.nameUUIDFromBytes(("answer to " + command.eventId()).getBytes(StandardCharsets.UTF_8)).toString()
-                    : UUID.randomUUID().toString();
-            publish(new CloudEvent<>(id, SOURCE, answer.type(), Instant.now(), command.mailbox(), answer.data()));
+    /** Write commands of one mailbox and folder as one: their operations one after the other. */
+    private static WriteOutlookContacts gathered(List<WriteOutlookContacts> commands) {
+        WriteOutlookContacts first = commands.get(0);
+        return new WriteOutlookContacts(first.commandId(), first.userId(), first.mailbox(), first.folderName(),
+                first.previousFolderName(), first.runId(),
+                commands.stream().flatMap(c -> c.operations().stream()).toList());
+    }
+
+    /** The answer to gathered commands as each command's own: its share of the results, or the failure. */
+    private static List<Answer> split(List<WriteOutlookContacts> commands, Answer answer) {
+        List<Answer> answers = new ArrayList<>();
+        int from = 0;
+        for (WriteOutlookContacts c : commands) {
+            int to = from + c.operations().size();
+            if (answer.data() instanceof OutlookContactsWritten written) {
+                answers.add(new Answer(answer.type(), new OutlookContactsWritten(c.commandId(), c.userId(), c.mailbox(),
+                        c.runId(), written.folderId(), List.copyOf(written.results().subList(from, to)))));
+            } else {
+                CommandFailed failed = (CommandFailed) answer.data();
+                answers.add(new Answer(answer.type(), new CommandFailed(c.commandId(), c.userId(), c.mailbox(), c.runId(),
+                        failed.reason(), failed.retryable(), failed.retryNotBefore())));
+            }
+            from = to;
         }
-        Counter.builder("contactsync.gateway.commands").tag("type", type(command)).tag("outcome", outcome)
-                .description("Commands answered, by type and outcome").register(registry).increment();
+        return answers;
+    }
+
+    /** A command's answers as they are published, with the outcome they are counted as. */
+    private record Answered(Command command, List<Answer> answers, String outcome) {
+    }
+
+    private static Answered answered(Command command, List<Answer> answers) {
+        return new Answered(command, answers, outcome(answers));
+    }
+
+    /**
+     * Sends every answer, then waits for the broker's acknowledgements: a gathered group costs one round trip to the
+     * broker, not one per command. An answer whose send failed is published again until it is acknowledged.
+     */
+    private void publish(List<Answered> answered) {
+        List<CloudEvent<?>> events = new ArrayList<>();
+        for (Answered a : answered) {
+            // A single answer gets an id derived from the command's, so the answer to a command Kafka delivers again
+            // is recognised as a duplicate by the orchestrator's inbox; the parts of a read are read again in full
+            boolean single = a.answers().size() == 1;
+            for (Answer answer : a.answers()) {
+                String id = single ? UUID.nameUUIDFromBytes(("answer to " + a.command().eventId()).getBytes(StandardCharsets.UTF_8)).toString()
+                        : UUID.randomUUID().toString();
+                events.add(new CloudEvent<>(id, SOURCE, answer.type(), Instant.now(), a.command().mailbox(), answer.data()));
+            }
+        }
+        List<CompletableFuture<Throwable>> sends = events.stream().map(this::send).toList();
+        for (int i = 0; i < events.size(); i++) {
+            if (sends.get(i).join() != null) {
+                publish(events.get(i));
+            }
+        }
+        for (Answered a : answered) {
+            Counter.builder("contactsync.gateway.commands").tag("type", type(a.command())).tag("outcome", a.outcome())
+                    .description("Commands answered, by type and outcome").register(registry).increment();
+        }
+    }
+
+    /** The send's failure, or null once the broker acknowledged it (the producer's delivery timeout bounds the wait). */
+    private CompletableFuture<Throwable> send(CloudEvent<?> event) {
+        try {
+            return publisher.send(Topics.OUTLOOK_EVENTS, event).handle((sent, failure) -> failure);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(e);
+        }
     }
 
     private static String type(Command command) {

@@ -23,13 +23,16 @@ public record GatewayProperties(@DefaultValue @NotNull @Valid Commands commands,
      * @param maxWait how long one command may wait in all for its mailbox's limits, {@code Retry-After} and backoffs;
      *                what is still throttled then is answered as failed and retryable with {@code retryNotBefore}
      * @param shutdownGrace how long stopping waits for commands under way to be answered
+     * @param gatherOperations write commands waiting one after the other in a mailbox's lane are carried out together
+     *                         up to this many operations (20: one {@code $batch}), each still answered on its own
      */
     public record Commands(
             @DefaultValue("16") @Min(1) int parallelMailboxes,
             @DefaultValue("500") @Min(1) int maxInFlight,
             @DefaultValue("100") @Min(1) int maxQueuedPerMailbox,
             @DefaultValue("60s") @NotNull Duration maxWait,
-            @DefaultValue("30s") @NotNull Duration shutdownGrace) {
+            @DefaultValue("30s") @NotNull Duration shutdownGrace,
+            @DefaultValue("20") @Min(1) @Max(1000) int gatherOperations) {
     }
 
     /**

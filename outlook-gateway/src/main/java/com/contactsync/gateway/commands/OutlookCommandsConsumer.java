@@ -62,12 +62,7 @@ class OutlookCommandsConsumer {
             boolean possiblyRedelivered = offsets.possiblyRedelivered(partition, offset);
             Acknowledgment acknowledgment = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
             CommandOffsets.Ticket ticket = interruptibly(() -> offsets.track(partition, offset, acknowledgment));
-            boolean queued = lanes.submit(command.mailbox(), () -> {
-                // when run throws (the gateway is stopping), the command stays unanswered and Kafka delivers it again
-                runner.run(command, possiblyRedelivered);
-                ticket.answered();
-            });
-            if (!queued) {
+            if (!lanes.submit(command.mailbox(), new QueuedCommand(command, possiblyRedelivered, ticket))) {
                 runner.refuseBusy(command);
                 ticket.answered();
             }

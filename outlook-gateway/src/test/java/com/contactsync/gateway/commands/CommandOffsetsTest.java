@@ -25,7 +25,7 @@ class CommandOffsetsTest {
 
     private static CommandOffsets offsets(int maxInFlight) {
         return new CommandOffsets(new GatewayProperties(new GatewayProperties.Commands(4, maxInFlight, 100, Duration.ofMinutes(1),
-                Duration.ofSeconds(1)), new GatewayProperties.Read(200, 500, 100)));
+                Duration.ofSeconds(1), 20), new GatewayProperties.Read(200, 500, 100)));
     }
 
     private Acknowledgment ack(int partition, long offset) {
