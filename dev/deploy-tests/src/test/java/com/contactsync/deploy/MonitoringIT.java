@@ -133,6 +133,27 @@ class MonitoringIT {
         assertThat(health).allSatisfy((name, state) -> assertThat(state).as(name).startsWith("ok"));
     }
 
+    /** The commands the sandbox prints under "Try:" work as printed: a token first, then the REST APIs with it. */
+    @Test
+    void theTryCommandsGetATokenAndCallTheApisWithIt() {
+        JsonNode status = Api.JSON.readTree(Repo.runOk("bash", "-c", tryLine("TOKEN=$(") + "\n"
+                + tryLine("curl -s -H \"Authorization: Bearer $TOKEN\" " + urls.get("sync-orchestrator")
+                + "/api/v1/contact-sync/status")));
+        assertThat(status.isArray()).as("every user's sync status: %s", status).isTrue();
+        assertThat(status).extracting(u -> u.path("userId").asString()).contains("anna", "ben");
+        String othersRuns = Repo.runOk("bash", "-c", tryLine("BEN=$(") + "\n"
+                + tryLine("curl -s -o /dev/null -w '%{http_code}\\n' -H \"Authorization: Bearer $BEN\""));
+        assertThat(othersRuns.strip()).as("Anna's runs with Ben's token").isEqualTo("403");
+    }
+
+    /** The first line under "Try:" that starts so, without its indentation. */
+    private static String tryLine(String start) {
+        List<String> lines = output();
+        return lines.subList(lines.indexOf("Try:"), lines.size()).stream().map(String::strip)
+                .filter(l -> l.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting " + start + " under Try:"));
+    }
+
     /**
      * Realtime contacts (writes to Graph, lag), with Graph throttling a share of Anna's requests meanwhile, and one
      * request that is not JSON, which contact-service dead-letters.
