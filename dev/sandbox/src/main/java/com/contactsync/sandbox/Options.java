@@ -22,7 +22,8 @@ record Options(boolean help, boolean demo, boolean exitAfterDemo, int demoSize, 
             Usage: bin/sandbox [options]
             Starts Kafka, PostgreSQL, the Graph simulator and the four services as separate processes on this
             machine, loads the demo company (500 BC contacts, three users), runs a full sync for its users, prints
-            what each sync did and why, then every URL and commands to try. Ctrl-C stops everything.
+            what each sync did and why, then every URL and commands to try. Ctrl-C stops everything. The services'
+            REST APIs want a bearer token: the simulator issues them, and the first command to try gets one.
 
               --no-demo          start empty
               --exit-after-demo  run the demo, print a one-line JSON summary and stop; exit 0 only if every
