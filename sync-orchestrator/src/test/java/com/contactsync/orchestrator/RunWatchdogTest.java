@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.contactsync.testinfra.Infrastructure;
+import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
 import java.time.Duration;
@@ -35,7 +36,9 @@ class RunWatchdogTest {
         properties.put("spring.cloud.stream.bindings.outlookEvents-in-0.destination", "watchdog.no-gateway");
         context = SyncOrchestratorApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+                .build();
     }
 
     @AfterAll

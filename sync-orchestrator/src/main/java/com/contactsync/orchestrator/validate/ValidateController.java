@@ -1,5 +1,6 @@
 package com.contactsync.orchestrator.validate;
 
+import com.contactsync.kit.security.ServiceTokens;
 import com.contactsync.kit.web.ApiProblem;
 import com.contactsync.kit.web.Blocking;
 import com.contactsync.orchestrator.OrchestratorProperties;
@@ -8,10 +9,12 @@ import com.contactsync.orchestrator.users.User;
 import com.contactsync.orchestrator.users.UserService;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,9 +28,9 @@ class ValidateController {
     private final WebClient gateway;
     private final OrchestratorProperties properties;
 
-    ValidateController(UserService users, WebClient.Builder http, OrchestratorProperties properties) {
+    ValidateController(UserService users, WebClient.Builder http, ServiceTokens tokens, OrchestratorProperties properties) {
         this.users = users;
-        this.gateway = http.baseUrl(properties.gatewayUrl().toString()).build();
+        this.gateway = http.baseUrl(properties.gatewayUrl().toString()).filter(tokens.filter()).build();
         this.properties = properties;
     }
 
@@ -66,8 +69,16 @@ class ValidateController {
                 .bodyToMono(Validation.class)
                 .timeout(properties.gatewayTimeout())
                 .map(Validation::checks)
-                .onErrorResume(e -> Mono.just(List.of(new Validation.Check("gateway", false,
-                        "outlook-gateway did not answer at " + properties.gatewayUrl() + " (" + e.getMessage()
-                                + "); check that it runs and that contactsync.orchestrator.gateway-url points at it"))));
+                .onErrorResume(e -> Mono.just(List.of(new Validation.Check("gateway", false, gatewayFailure(e)))));
+    }
+
+    private String gatewayFailure(Throwable e) {
+        if (e instanceof WebClientResponseException.Unauthorized || e instanceof WebClientResponseException.Forbidden
+                || e instanceof OAuth2AuthorizationException) {
+            return "outlook-gateway at " + properties.gatewayUrl() + " refused the orchestrator (" + e.getMessage()
+                    + "); check contactsync.security.client.* and that its application has the admin role";
+        }
+        return "outlook-gateway did not answer at " + properties.gatewayUrl() + " (" + e.getMessage()
+                + "); check that it runs and that contactsync.orchestrator.gateway-url points at it";
     }
 }
