@@ -119,6 +119,15 @@ class ApiSecurityTest {
     }
 
     @Test
+    void apiDocumentIsOpenAndSaysEveryOperationNeedsABearerToken() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.security[0].bearer").exists();
+    }
+
+    @Test
     void bodyOverTheLimitIs413BeforeItIsReadEvenWithoutToken() {
         String body = "x".repeat(70 * 1024);
         http.post().uri("/echo").contentType(MediaType.TEXT_PLAIN).bodyValue(body).exchange()

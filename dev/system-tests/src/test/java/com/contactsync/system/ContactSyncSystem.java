@@ -6,6 +6,7 @@ import com.contactsync.graphsim.RunningSimulator;
 import com.contactsync.orchestrator.SyncOrchestratorApplication;
 import com.contactsync.scheduler.SchedulerServiceApplication;
 import com.contactsync.testinfra.Infrastructure;
+import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.SpringArgs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,10 +84,21 @@ final class ContactSyncSystem {
         orchestrator = start(SyncOrchestratorApplication.application(), orchestratorProperties);
     }
 
+    /** A client of that service's REST API with an admin's token (an operator, or BC itself). */
     WebTestClient client(ConfigurableApplicationContext context) {
+        return client(context, TestIssuer.get().adminToken());
+    }
+
+    /** A client with that bearer token, or none when null. */
+    WebTestClient client(ConfigurableApplicationContext context, String bearer) {
         // Runs of thousands of contacts can list as many problems.
         return WebTestClient.bindToServer().baseUrl(baseUrl(context))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .defaultHeaders(headers -> {
+                    if (bearer != null) {
+                        headers.setBearerAuth(bearer);
+                    }
+                })
                 .build();
     }
 
