@@ -47,7 +47,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class IntakeFuzzProperties {
 
-    /** Each intake with its binding and a valid event, its data naming {@code n} (a contact number or a user id). */
+    /**
+     * Each intake with its binding and a valid event, its data naming {@code n} (a contact number or a user id).
+     * Only a contact event changes data when taken: a trigger for a user or an answer to a command the orchestrator
+     * does not know, however damaged and still valid, changes nothing.
+     */
     enum Intake {
         CONTACT_EVENTS("contactEvents", Topics.BC_CONTACT_EVENTS, EventTypes.CONTACT_UPSERTED, n -> "{\"no\":\""
                 + n + "\",\"type\":\"PERSON\",\"name\":\"Fuzz Person\",\"email\":\"fuzz@example.com\",\"city\":"
@@ -115,7 +119,7 @@ class IntakeFuzzProperties {
                 .single() == 1);
         List<PoisonRecords.Damage> taken = poisons.awaitDeadLetters(DEAD_LETTERS.get(intake));
         Statistics.label("damaged events taken as valid").collect(taken.size());
-        if (taken.isEmpty()) {
+        if (taken.isEmpty() || intake != Intake.CONTACT_EVENTS) {
             assertThat(rows().stream().filter(row -> !row.contains("SENTINEL" + batch)).collect(Collectors.toSet()))
                     .as("only the sentinel changed the orchestrator's data").isEqualTo(before);
         }
