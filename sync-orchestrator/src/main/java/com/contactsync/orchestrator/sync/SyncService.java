@@ -228,7 +228,9 @@ public class SyncService {
             }
         }
         metrics.written(written.results());
-        users.target(userId).ifPresent(target -> replan.forEach(no -> contactChanged(target, no)));
+        if (!replan.isEmpty()) {
+            users.target(userId).ifPresent(target -> replan.forEach(no -> contactChanged(target, no, replica.find(no))));
+        }
         if (command.runId() != null) {
             runs.record(command.runId(), new RunCounts(0, 0, 0, 0, 0, 0, 0, failed), problems, -1);
             finishIfDone(command.runId(), userId);
@@ -259,15 +261,20 @@ public class SyncService {
     /** S3 and S9: a BC contact changed or was deleted; every realtime user's folder follows. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void contactChanged(String no) {
-        for (SyncTarget target : users.targets(true)) {
-            contactChanged(target, no);
+        List<SyncTarget> targets = users.targets(true);
+        if (targets.isEmpty()) {
+            return;
+        }
+        // read once for every realtime user: a BC change fans out to each of them in this one transaction
+        Optional<ContactSnapshot> contact = replica.find(no);
+        for (SyncTarget target : targets) {
+            contactChanged(target, no, contact);
         }
     }
 
-    private void contactChanged(SyncTarget target, String no) {
+    private void contactChanged(SyncTarget target, String no, Optional<ContactSnapshot> contact) {
         String userId = target.userId();
         Optional<Link> link = links.findForUpdate(userId, no);
-        Optional<ContactSnapshot> contact = replica.find(no);
         // Only what concerns this contact: its tagged copies, its linked one and typed ones with its e-mail (S8).
         List<OutlookItem> items = mirror.relevantTo(userId, no, link.map(Link::outlookId).orElse(null),
                         contact.map(ContactSnapshot::email).orElse(null)).stream()

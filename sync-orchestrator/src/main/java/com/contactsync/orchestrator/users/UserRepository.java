@@ -79,7 +79,9 @@ class UserRepository {
     }
 
     void folderNamed(String userId, String folderName) {
-        jdbc.sql("UPDATE sync_setup SET outlook_folder = ? WHERE user_id = ?").params(folderName, userId).update();
+        // every answer of the gateway names the folder: an unchanged name writes no new row version
+        jdbc.sql("UPDATE sync_setup SET outlook_folder = ? WHERE user_id = ? AND outlook_folder IS DISTINCT FROM ?")
+                .params(folderName, userId, folderName).update();
     }
 
     void setState(String userId, String state) {
