@@ -55,7 +55,7 @@ final class Benchmark {
 
     Results run(Path root) {
         Instant began = Instant.now();
-        try (SystemUnderTest started = SystemUnderTest.start(root, profile.jvmOptions(), line -> log.accept("  " + line))) {
+        try (SystemUnderTest started = SystemUnderTest.start(root, profile.serviceJvmOptions(), line -> log.accept("  " + line))) {
             system = started;
             api = Api.asAdmin(system.url("graph-simulator"));
             simulator = new Simulator(api, system.url("graph-simulator"));
@@ -68,10 +68,18 @@ final class Benchmark {
             try (Consumers idle = new Consumers(system.kafka())) {
                 consumers = idle;
                 simulator.limits(Map.of("enabled", false));
-                pipeline();
-                latency();
-                economy();
-                throttledFullSync();
+                if (profile.runs("pipeline")) {
+                    pipeline();
+                }
+                if (profile.runs("latency")) {
+                    latency();
+                }
+                if (profile.runs("economy")) {
+                    economy();
+                }
+                if (profile.runs("throttled")) {
+                    throttledFullSync();
+                }
             }
         }
         results.raw("system").put("loadAverageAtEnd", loadAverage());
