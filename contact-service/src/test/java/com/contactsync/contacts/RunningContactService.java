@@ -1,11 +1,10 @@
 package com.contactsync.contacts;
 
 import com.contactsync.contracts.Topics;
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.Database;
-import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.SpringArgs;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -69,9 +68,7 @@ public final class RunningContactService implements AutoCloseable, BeforeAllCall
         properties.put("logging.level.org.apache.kafka", "WARN");
         context = ContactServiceApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        api = TestClients.admin("http://127.0.0.1:" + port).build();
     }
 
     /** A fresh instance, started now: new database, new topics. Close it when done. */

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.Infrastructure;
-import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +34,7 @@ class SchedulerServiceTest {
         properties.put("server.port", 0);
         context = SchedulerServiceApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+        http = TestClients.admin("http://localhost:" + port)
                 .build();
         jdbc = context.getBean(JdbcClient.class);
     }

@@ -2,6 +2,7 @@ package com.contactsync.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
@@ -44,7 +45,7 @@ class ApiSecurityTest {
                 .properties("spring.config.name=kit-test")
                 .run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        http = TestClients.anonymous("http://127.0.0.1:" + port).build();
     }
 
     @AfterAll

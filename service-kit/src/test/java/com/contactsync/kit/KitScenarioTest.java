@@ -14,10 +14,10 @@ import com.contactsync.kit.inbox.Inbox;
 import com.contactsync.kit.messaging.CloudEventPublisher;
 import com.contactsync.kit.outbox.Outbox;
 import com.contactsync.kit.outbox.OutboxRelay;
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
-import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The kit's guarantees on a real PostgreSQL and a real Kafka broker. */
@@ -262,8 +261,8 @@ class KitScenarioTest {
     @Test
     void problemCarriesTheFieldTheRuleAndExtraMembers() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
-                .get().uri("/problem").headers(h -> h.setBearerAuth(TestIssuer.get().adminToken())).exchange()
+        TestClients.admin("http://127.0.0.1:" + port).build()
+                .get().uri("/problem").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()

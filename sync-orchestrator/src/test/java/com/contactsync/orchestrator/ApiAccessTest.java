@@ -1,8 +1,7 @@
 package com.contactsync.orchestrator;
 
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.RealInfrastructure;
-import com.contactsync.testinfra.TestIssuer;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +27,10 @@ class ApiAccessTest {
     static void start() {
         context = RunningOrchestrator.start(Map.of());
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-        admin = anonymous.mutate().defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken())).build();
-        alice = anonymous.mutate().defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().userToken("ALICE"))).build();
+        String url = "http://127.0.0.1:" + port;
+        anonymous = TestClients.anonymous(url).build();
+        admin = TestClients.admin(url).build();
+        alice = TestClients.user(url, "ALICE").build();
         for (String user : new String[] {"ALICE", "BOB"}) {
             admin.put().uri("/api/v1/users/{u}", user)
                     .bodyValue(Map.of("displayName", user, "m365Email", user.toLowerCase() + "@example.test")).exchange()

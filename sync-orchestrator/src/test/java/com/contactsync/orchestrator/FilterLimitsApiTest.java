@@ -3,9 +3,8 @@ package com.contactsync.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactsync.filter.ContactFilter;
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.RealInfrastructure;
-import com.contactsync.testinfra.TestIssuer;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +29,7 @@ class FilterLimitsApiTest {
     @BeforeAll
     static void start() {
         context = RunningOrchestrator.start(Map.of());
-        api = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort())
-                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        api = TestClients.admin("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort()).build();
     }
 
     @AfterAll

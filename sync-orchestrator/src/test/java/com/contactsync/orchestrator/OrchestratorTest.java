@@ -20,8 +20,8 @@ import com.contactsync.contracts.events.ReadOutlookChanges;
 import com.contactsync.orchestrator.replica.ContactReplica;
 import com.contactsync.contracts.events.WriteOutlookContacts;
 import com.contactsync.kit.messaging.CloudEventPublisher;
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.Infrastructure;
-import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
 import com.contactsync.testinfra.TopicReader;
@@ -62,9 +62,7 @@ class OrchestratorTest {
         properties.put("contactsync.orchestrator.watchdog-interval", "500ms");
         context = SyncOrchestratorApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        api = TestClients.admin("http://127.0.0.1:" + port).build();
         publisher = context.getBean(CloudEventPublisher.class);
     }
 

@@ -3,8 +3,8 @@ package com.contactsync.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.Infrastructure;
-import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.RealInfrastructure;
 import com.contactsync.testinfra.SpringArgs;
 import java.time.Duration;
@@ -36,8 +36,7 @@ class RunWatchdogTest {
         properties.put("spring.cloud.stream.bindings.outlookEvents-in-0.destination", "watchdog.no-gateway");
         context = SyncOrchestratorApplication.application().run(SpringArgs.of(properties));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+        api = TestClients.admin("http://127.0.0.1:" + port)
                 .build();
     }
 

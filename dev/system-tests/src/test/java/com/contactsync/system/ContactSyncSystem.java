@@ -5,6 +5,7 @@ import com.contactsync.gateway.OutlookGatewayApplication;
 import com.contactsync.graphsim.RunningSimulator;
 import com.contactsync.orchestrator.SyncOrchestratorApplication;
 import com.contactsync.scheduler.SchedulerServiceApplication;
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.Infrastructure;
 import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.SpringArgs;
@@ -92,7 +93,7 @@ final class ContactSyncSystem {
     /** A client with that bearer token, or none when null. */
     WebTestClient client(ConfigurableApplicationContext context, String bearer) {
         // Runs of thousands of contacts can list as many problems.
-        return WebTestClient.bindToServer().baseUrl(baseUrl(context))
+        return TestClients.anonymous(baseUrl(context))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .defaultHeaders(headers -> {
                     if (bearer != null) {

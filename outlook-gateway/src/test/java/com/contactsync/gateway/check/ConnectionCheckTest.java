@@ -11,8 +11,8 @@ import com.contactsync.contracts.events.WriteOutlookContacts.Operation;
 import com.contactsync.gateway.OutlookView;
 import com.contactsync.gateway.RunningGateway;
 import com.contactsync.graphsim.RunningSimulator;
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.RealInfrastructure;
-import com.contactsync.testinfra.TestIssuer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +25,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code POST /api/v1/mailboxes/{mailbox}/check}: one specific message for each way the connection can fail. */
 @RealInfrastructure
@@ -125,8 +124,7 @@ class ConnectionCheckTest {
         String answer;
         CommandFailed failed;
         try (RunningGateway refused = RunningGateway.startAside(Map.of("contactsync.graph.auth.client-secret", secret))) {
-            answer = WebTestClient.bindToServer().baseUrl("http://localhost:" + refused.port())
-                    .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+            answer = TestClients.admin("http://localhost:" + refused.port())
                     .build()
                     .post().uri("/api/v1/mailboxes/{mailbox}/check", mailbox).exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -177,8 +175,7 @@ class ConnectionCheckTest {
     }
 
     private static CheckReport check(RunningGateway gateway, String mailbox, String folderName) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + gateway.port())
-                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+        return TestClients.admin("http://localhost:" + gateway.port())
                 .build()
                 .post().uri(uri -> uri.path("/api/v1/mailboxes/{mailbox}/check").queryParam("folderName", folderName).build(mailbox))
                 .exchange().expectStatus().isOk().expectBody(CheckReport.class).returnResult().getResponseBody();

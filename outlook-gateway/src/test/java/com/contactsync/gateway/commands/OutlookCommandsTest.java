@@ -24,8 +24,8 @@ import com.contactsync.gateway.RunningGateway;
 import com.contactsync.gateway.graph.OutlookTag;
 import com.contactsync.graphsim.RunningSimulator;
 import com.contactsync.kit.messaging.CloudEventPublisher;
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.RealInfrastructure;
-import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.TopicReader;
 import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.EmailAddress;
@@ -351,8 +351,7 @@ class OutlookCommandsTest {
 
     @Test
     void servesHealthProbesMetricsAndTheConnectionCheckInOpenApi() {
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + gateway.port())
-                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+        WebTestClient http = TestClients.admin("http://localhost:" + gateway.port())
                 .build();
 
         for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {

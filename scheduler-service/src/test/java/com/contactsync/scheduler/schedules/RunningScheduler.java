@@ -1,8 +1,8 @@
 package com.contactsync.scheduler.schedules;
 
 import com.contactsync.scheduler.SchedulerServiceApplication;
+import com.contactsync.testinfra.TestClients;
 import com.contactsync.testinfra.Infrastructure;
-import com.contactsync.testinfra.TestIssuer;
 import com.contactsync.testinfra.SpringArgs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,8 +23,7 @@ final class RunningScheduler implements AutoCloseable {
     private RunningScheduler(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBearerAuth(TestIssuer.get().adminToken()))
+        this.http = TestClients.admin("http://localhost:" + port)
                 .build();
     }
 
