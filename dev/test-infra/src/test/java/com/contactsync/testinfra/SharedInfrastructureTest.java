@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -47,17 +48,18 @@ class SharedInfrastructureTest {
     }
 
     @Test
-    void springPropertiesPointAServiceAtTheBrokerAndItsDatabase() {
+    void springPropertiesPointAServiceAtTheBrokerTheTestIssuerAndItsDatabase() {
         Infrastructure infrastructure = Infrastructure.get();
         Database database = infrastructure.newDatabase("props");
+        Map<String, Object> issuer = TestIssuer.get().springProperties();
 
-        assertThat(infrastructure.springProperties(database)).containsOnly(
+        assertThat(infrastructure.springProperties(database)).containsAllEntriesOf(issuer).hasSize(issuer.size() + 5).contains(
                 entry("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers()),
                 entry("spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrapServers()),
                 entry("spring.datasource.url", database.jdbcUrl()),
                 entry("spring.datasource.username", database.username()),
                 entry("spring.datasource.password", database.password()));
-        assertThat(infrastructure.springProperties(null)).containsOnlyKeys(
-                "spring.kafka.bootstrap-servers", "spring.cloud.stream.kafka.binder.brokers");
+        assertThat(infrastructure.springProperties(null)).containsKeys(
+                "spring.kafka.bootstrap-servers", "spring.cloud.stream.kafka.binder.brokers").doesNotContainKey("spring.datasource.url");
     }
 }
