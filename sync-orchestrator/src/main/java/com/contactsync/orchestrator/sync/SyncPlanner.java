@@ -61,8 +61,9 @@ public final class SyncPlanner {
         Set<String> claimed = new HashSet<>();
         in.links().values().stream().filter(link -> !link.pending()).map(Link::outlookId)
                 .filter(byId::containsKey).forEach(claimed::add);
+        // Linked ones too: S10 may free one in this plan (TypedMatch skips what is claimed when it is asked)
         Map<String, List<OutlookItem>> untaggedByEmail = in.folder().stream()
-                .filter(item -> tag(item) == null && !claimed.contains(item.id()))
+                .filter(item -> tag(item) == null)
                 .filter(item -> FieldMapping.primaryEmail(item.contact()) != null)
                 .sorted(Comparator.comparing(OutlookItem::id))
                 .collect(Collectors.groupingBy(item -> FieldMapping.primaryEmail(item.contact()), TreeMap::new,
@@ -175,6 +176,10 @@ public final class SyncPlanner {
         } else if (link != null) {
             // S10: a contact a person typed stays in Outlook; only the link goes.
             actions.add(new SyncAction.Unlink(no, reason + "; typed in Outlook, so left in place"));
+            if (tag(keep) == null) {
+                // Never tagged (the adoption was cut short): a typed contact like any other, free for S8
+                claimed.remove(keep.id());
+            }
         }
     }
 

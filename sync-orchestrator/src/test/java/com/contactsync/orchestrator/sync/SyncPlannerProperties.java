@@ -9,6 +9,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -104,6 +105,21 @@ class SyncPlannerProperties {
             step.applyTo(model);
         }
         new Sync().applyTo(model);
+    }
+
+    /**
+     * Found by the property: an adoption cut short (linked, never tagged), then the BC contact leaves the target set.
+     * The typed contact, unlinked by S10, is the match of the other BC contact with its e-mail (S8), not a reason to
+     * create a second Outlook contact with that e-mail.
+     */
+    @Example
+    void S8_typedContactUnlinkedByS10IsAdoptedByAnotherContactWithItsEmail() {
+        invariantsHoldAfterEverySyncWhateverHappenedBefore(List.of(
+                new BcUpsert("C01", true, "X", "a@x.test", "Berlin", false),
+                new BcUpsert("C02", true, "X", "a@x.test", "Berlin", false),
+                new PersonTypes(null, "a@x.test"),
+                new CrashedSync(1, false, true),
+                new BcUpsert("C01", true, "X", null, "Berlin", false)));
     }
 
     @Provide
