@@ -100,6 +100,8 @@ class WriteContacts {
         ContactSteps steps;
         /** Operations whose result is another's: an earlier UPSERT of a contact the command creates again later. */
         final Map<Integer, Integer> sameAs = new HashMap<>();
+        /** The person's categories of each contact this command adopts. */
+        Map<Integer, List<String>> adoptionCategories = Map.of();
 
         Write(MailboxSession session, WriteOutlookContacts command, Folders.Folder folder, boolean possiblyRedelivered) {
             this.session = session;
@@ -166,9 +168,45 @@ class WriteContacts {
                     }
                 }
             }
+            adoptionCategories = categoriesOfAdopted(updates);
             writeUntilDone(creates, updates, deletes);
             sameAs.forEach((earlier, later) -> results[earlier] = results[later]);
             return List.of(results);
+        }
+
+        /**
+         * The categories a person gave each contact the command adopts (an update with a link origin, S8), read in one
+         * batch so that the adoption adds ours to theirs; none for a contact whose read failed (its PATCH says why).
+         */
+        private Map<Integer, List<String>> categoriesOfAdopted(Map<Integer, String> updates) {
+            Map<Integer, String> adoptions = new LinkedHashMap<>();
+            updates.forEach((i, id) -> {
+                if (operations.get(i).linkOrigin() != null) {
+                    adoptions.put(i, id);
+                }
+            });
+            if (adoptions.isEmpty()) {
+                return Map.of();
+            }
+            List<BatchStep> batch = new ArrayList<>();
+            adoptions.forEach((i, id) -> batch.add(steps.categories("g" + i, id)));
+            Map<String, StepOutcome> outcomes = session.batch(batch);
+            Map<Integer, List<String>> categories = new HashMap<>();
+            adoptions.forEach((i, id) -> {
+                StepOutcome outcome = outcomes.get("g" + i);
+                if (outcome.succeeded()) {
+                    List<String> current = outcome.value(Contact.class).getCategories();
+                    categories.put(i, current == null ? List.of() : current);
+                }
+            });
+            return categories;
+        }
+
+        private Contact patch(int i) {
+            Operation op = operations.get(i);
+            List<String> categories = adoptionCategories.get(i);
+            return categories == null ? ContactMapping.forUpdate(op.contactNo(), op.contact(), op.linkOrigin())
+                    : ContactMapping.forAdoption(op.contactNo(), op.contact(), op.linkOrigin(), categories);
         }
 
         /** The creates are sent until each is done, refused, found by its tag, or attempts and time are up. */
@@ -177,8 +215,7 @@ class WriteContacts {
                 List<BatchStep> batch = new ArrayList<>();
                 creates.forEach(i -> batch.add(steps.create("c" + i, ContactMapping.forCreate(operations.get(i).contactNo(),
                         operations.get(i).contact(), operations.get(i).linkOrigin()))));
-                updates.forEach((i, id) -> batch.add(steps.update("u" + i, id, ContactMapping.forUpdate(operations.get(i).contactNo(),
-                        operations.get(i).contact(), operations.get(i).linkOrigin()))));
+                updates.forEach((i, id) -> batch.add(steps.update("u" + i, id, patch(i))));
                 deletes.forEach((i, id) -> batch.add(steps.delete("d" + i, id)));
                 Map<String, StepOutcome> outcomes = session.batch(batch);
                 updates.forEach((i, id) -> results[i] = updated(i, id, outcomes.get("u" + i)));

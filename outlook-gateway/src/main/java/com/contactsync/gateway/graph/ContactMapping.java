@@ -42,6 +42,22 @@ public final class ContactMapping {
         return contact;
     }
 
+    /**
+     * The PATCH that adopts a contact a person typed (S8): as {@link #forUpdate}, and the {@code Business Central}
+     * category added to the person's own ones (a PATCH replaces the whole list); nothing about categories when it
+     * has it already.
+     */
+    public static Contact forAdoption(String contactNo, OutlookContact source, LinkOrigin linkOrigin, List<String> categories) {
+        Contact contact = forUpdate(contactNo, source, linkOrigin);
+        List<String> current = categories == null ? List.of() : categories;
+        if (!current.contains(OutlookTag.CATEGORY)) {
+            List<String> withOurs = new ArrayList<>(current);
+            withOurs.add(OutlookTag.CATEGORY);
+            contact.setCategories(withOurs);
+        }
+        return contact;
+    }
+
     /** What Graph holds of the mapped fields, as the orchestrator reads them. */
     public static OutlookContact fromGraph(Contact contact) {
         PhysicalAddress address = contact.getBusinessAddress();

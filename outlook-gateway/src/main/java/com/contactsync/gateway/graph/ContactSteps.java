@@ -42,6 +42,12 @@ public final class ContactSteps {
         }), true, ContactCollectionResponse::createFromDiscriminatorValue);
     }
 
+    /** The categories of one contact of the folder: what a person gave it, kept when the system adopts it. */
+    public BatchStep categories(String id, String outlookId) {
+        return new BatchStep(id, GraphOperation.CONTACT_GET, contacts.byContactId(outlookId).toGetRequestInformation(request ->
+                request.queryParameters.select = new String[] {"id", "categories"}), true, Contact::createFromDiscriminatorValue);
+    }
+
     /** The tags of one contact of the folder. */
     public BatchStep tags(String id, String outlookId) {
         return new BatchStep(id, GraphOperation.CONTACT_GET, contacts.byContactId(outlookId).toGetRequestInformation(request -> {

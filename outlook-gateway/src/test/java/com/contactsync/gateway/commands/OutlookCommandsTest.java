@@ -110,20 +110,25 @@ class OutlookCommandsTest {
     }
 
     @Test
-    void anAdoptedContactGetsTheLinkOriginTagAndAnUpdateWithoutOriginLeavesItAlone() {
+    void S8_anAdoptedContactGetsTheLinkOriginTagOurCategoryBesideThePersonsAndAnUpdateWithoutOriginLeavesItAlone() {
         String mailbox = simulator.newMailbox();
         String folderId = outlook.createFolder(mailbox, FOLDER);
-        Contact typed = outlook.create(mailbox, folderId, OutlookView.typed("Grace", "Hopper"));
+        Contact person = OutlookView.typed("Grace", "Hopper");
+        person.setCategories(List.of("Red category"));
+        Contact typed = outlook.create(mailbox, folderId, person);
 
         written(command(mailbox, new Operation(Action.UPSERT, "CT000002", typed.getId(), fields("Grace", "Hopper"), LinkOrigin.OUTLOOK)));
-        assertThat(OutlookView.tags(outlook.get(mailbox, typed.getId())))
+        Contact adopted = outlook.get(mailbox, typed.getId());
+        assertThat(OutlookView.tags(adopted))
                 .extracting(t -> t.bcContactNo(), t -> t.linkOrigin()).containsExactly("CT000002", LinkOrigin.OUTLOOK);
+        assertThat(adopted.getCategories()).containsExactly("Red category", OutlookTag.CATEGORY);
 
         written(command(mailbox, new Operation(Action.UPSERT, "CT000002", typed.getId(), fields("Grace", "Hopper-Murray"))));
 
         Contact updated = outlook.get(mailbox, typed.getId());
         assertThat(updated.getSurname()).isEqualTo("Hopper-Murray");
         assertThat(OutlookView.tags(updated).linkOrigin()).isEqualTo(LinkOrigin.OUTLOOK);
+        assertThat(updated.getCategories()).containsExactly("Red category", OutlookTag.CATEGORY);
     }
 
     @Test
