@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code contactsync.graph.requests} {@code operation}, {@code status}: every request Graph answered (or not:
  *       status {@code io_error}): each HTTP request (a {@code $batch} as operation {@code batch}) and each step of a
  *       batch with its own operation and status;</li>
- *   <li>{@code contactsync.graph.latency} {@code operation}: the time of each HTTP exchange (a batch is one);</li>
+ *   <li>{@code contactsync.graph.latency} {@code operation}, {@code outcome}: the time of each HTTP exchange (a batch
+ *       is one), by status class ({@code 2xx}, {@code 4xx}, {@code 5xx}, {@code io_error}), so that fast refusals do not
+ *       hide slow successes;</li>
  *   <li>{@code contactsync.graph.throttled} {@code code}: 429s and 503s by Graph's error code
  *       ({@code TooManyRequests}, {@code ApplicationThrottled}, ...);</li>
  *   <li>{@code contactsync.graph.retries} {@code operation}, {@code reason}: requests sent again
@@ -45,6 +47,10 @@ public class GraphMetrics {
                 .description("Graph requests sent again").register(registry).increment();
     }
 
+    private static String outcome(String status) {
+        return status.length() == 3 && Character.isDigit(status.charAt(0)) ? status.charAt(0) + "xx" : status;
+    }
+
     /** Counts and times every HTTP exchange with Graph, at the end of the SDK's middleware, where statuses are final. */
     Interceptor interceptor() {
         return chain -> {
@@ -57,7 +63,7 @@ public class GraphMetrics {
                 status = Integer.toString(response.code());
                 return response;
             } finally {
-                sample.stop(Timer.builder("contactsync.graph.latency").tag("operation", operation.tag())
+                sample.stop(Timer.builder("contactsync.graph.latency").tag("operation", operation.tag()).tag("outcome", outcome(status))
                         .description("Graph HTTP exchanges").register(registry));
                 answered(operation, status);
             }

@@ -365,7 +365,7 @@ class OutlookCommandsTest {
         await().atMost(RunningGateway.PATIENCE).untilAsserted(() -> http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body)
                         .contains("contactsync_graph_requests_total{", "operation=\"contact_create\"", "status=\"201\"")
-                        .contains("contactsync_graph_latency_seconds")
+                        .containsPattern("contactsync_graph_latency_seconds_count\\{[^}]*outcome=\"2xx\"")
                         .contains("contactsync_gateway_commands_total{", "type=\"write-contacts\"", "outcome=\"done\"")));
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> assertThat(body).contains("/api/v1/mailboxes/{mailbox}/check"));
