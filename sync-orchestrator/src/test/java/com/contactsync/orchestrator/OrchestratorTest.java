@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -239,6 +240,8 @@ class OrchestratorTest {
         assertThat(write.operations().stream().filter(op -> op.contactNo().equals(no)).count()).isEqualTo(1);
         api.get().uri("/api/v1/contact-sync/status").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.userId == '" + user + "')].lastRunStatus").isEqualTo("SUCCEEDED");
+        assertThat(context.getBean(MeterRegistry.class).get("contactsync.sync.runs.finished")
+                .tags("mode", "FULL", "status", "SUCCEEDED").counter().count()).isPositive();
     }
 
     @Test

@@ -30,8 +30,8 @@ class SyncMetrics {
         registry.counter("contactsync.sync.runs.started", "mode", mode.name()).increment();
     }
 
-    void runFinished(SyncRun.Status status) {
-        registry.counter("contactsync.sync.runs.finished", "status", status.name()).increment();
+    void runFinished(SyncMode mode, SyncRun.Status status) {
+        registry.counter("contactsync.sync.runs.finished", "mode", mode.name(), "status", status.name()).increment();
     }
 
     void planned(List<SyncAction> actions) {

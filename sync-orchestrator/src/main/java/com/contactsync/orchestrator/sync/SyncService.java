@@ -254,7 +254,7 @@ public class SyncService {
         if (failure.runId() != null) {
             runs.fail(failure.runId(), failure.reason());
             users.runFinished(failure.userId(), false, failure.reason());
-            metrics.runFinished(SyncRun.Status.FAILED);
+            runs.find(failure.runId()).ifPresent(run -> metrics.runFinished(run.mode(), SyncRun.Status.FAILED));
         }
     }
 
@@ -359,7 +359,7 @@ public class SyncService {
         runs.finishIfDone(runId).ifPresent(run -> {
             users.runFinished(userId, run.status() == SyncRun.Status.SUCCEEDED,
                     run.status() == SyncRun.Status.SUCCEEDED ? null : run.counts().failed() + " contacts failed");
-            metrics.runFinished(run.status());
+            metrics.runFinished(run.mode(), run.status());
         });
     }
 
