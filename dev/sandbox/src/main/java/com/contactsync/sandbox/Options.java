@@ -18,6 +18,13 @@ record Options(boolean help, boolean demo, boolean exitAfterDemo, int demoSize, 
      */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /**
+     * Each service's memory, within DESIGN.md's 400 MB per service (dev/bench measured 250-370 MB RSS under load with
+     * these); before the {@code --jvm-options}, so that those win. Not for the simulator, which holds every mailbox.
+     */
+    static final List<String> SERVICE_MEMORY_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+
     static final String USAGE = """
             Usage: bin/sandbox [options]
             Starts Kafka, PostgreSQL, the Graph simulator and the four services as separate processes on this
@@ -38,7 +45,8 @@ record Options(boolean help, boolean demo, boolean exitAfterDemo, int demoSize, 
               --keep-data        keep the default data directory on exit
               --jvm-options "OPTIONS"
                                  JVM options for the simulator and the services, instead of the default
-                                 "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" (quick start); "" for the JVM's own
+                                 "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" (quick start); "" for the JVM's own.
+                                 The services also get memory caps (-Xmx256m ...) that these can override
               --help             this text
             """;
 

@@ -236,7 +236,8 @@ public final class Sandbox {
         }
         Map<String, String> env = new LinkedHashMap<>(environment(service));
         env.put("SERVER_PORT", Integer.toString(ports.get(service)));
-        List<String> command = new ArrayList<>(options.jvmOptions());
+        List<String> command = new ArrayList<>(service == Service.GRAPH_SIMULATOR ? List.of() : Options.SERVICE_MEMORY_OPTIONS);
+        command.addAll(options.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         Child child = track(service == Service.GRAPH_SIMULATOR ? INFRASTRUCTURE : SERVICES,
                 started(io(() -> Child.start(service.id(), Child.java(dataDir, command),

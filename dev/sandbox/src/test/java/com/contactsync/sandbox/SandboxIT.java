@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -45,6 +47,14 @@ class SandboxIT {
     @Test
     void exitAfterDemoSyncsTheDemoCompanyReportsEachUserAndLeavesNoProcessBehind() throws Exception {
         sandbox = launch("--exit-after-demo", "--ports", "auto");
+        // Each service runs within its memory cap; the simulator, which holds every mailbox, without one
+        await().atMost(RUN_TIMEOUT).until(() -> output.stream().anyMatch(l -> l.contains("sync-orchestrator is ready"))
+                || !sandbox.isAlive());
+        Map<String, String> commandLines = new HashMap<>();
+        startedPids().forEach(s -> commandLines.put(s.name(),
+                ProcessHandle.of(s.pid()).flatMap(p -> p.info().commandLine()).orElse("")));
+        assertThat(commandLines.get("sync-orchestrator")).contains("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(commandLines.get("graph-simulator")).contains("-jar").doesNotContain("-Xmx256m");
 
         assertThat(sandbox.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("finished").isTrue();
         assertThat(sandbox.exitValue()).as("exit code; output:%n%s", String.join("\n", output)).isZero();
