@@ -61,6 +61,8 @@ class RunWatchdogTest {
                         .jsonPath("$.problems[0].message")
                         .value(m -> assertThat((String) m).contains("No answer from outlook-gateway")));
         assertThat(runId(user)).isNotEqualTo(runId);
+        assertThat(metrics()).containsPattern(
+                "contactsync_sync_runs_finished_total\\{mode=\"INCREMENTAL\",service=\"sync-orchestrator\",status=\"FAILED\"} [1-9]");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** What operators watch: runs by mode and outcome, contacts by action, commands waiting for the gateway. */
 @Component
-class SyncMetrics {
+public class SyncMetrics {
 
     private final MeterRegistry registry;
 
@@ -30,7 +30,7 @@ class SyncMetrics {
         registry.counter("contactsync.sync.runs.started", "mode", mode.name()).increment();
     }
 
-    void runFinished(SyncMode mode, SyncRun.Status status) {
+    public void runFinished(SyncMode mode, SyncRun.Status status) {
         registry.counter("contactsync.sync.runs.finished", "mode", mode.name(), "status", status.name()).increment();
     }
 
