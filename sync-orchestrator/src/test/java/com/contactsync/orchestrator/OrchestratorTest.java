@@ -249,14 +249,8 @@ class OrchestratorTest {
         String mailbox = "parts-" + UUID.randomUUID() + "@example.test";
         String user = manualUser(mailbox);
         String no = replicatedContact();
-        String first = startRun(user, "FULL");
-        ReadOutlookChanges firstRead = readCommandsFor(mailbox, 1).get(0);
-        answer(mailbox, new OutlookChangesRead(firstRead.commandId(), user, mailbox, first, "folder-1", true, false,
-                List.of(), List.of(), "delta-1"));
-        WriteOutlookContacts create = commandsFor(mailbox, 1).get(0);
-        answer(mailbox, new OutlookContactsWritten(create.commandId(), user, mailbox, first, "folder-1", List.of(
-                new OutlookContactsWritten.Result(WriteOutlookContacts.Action.UPSERT, no,
-                        OutlookContactsWritten.Status.DONE, "x1", "ck", null, false))));
+        String first = firstFullRunWritingOne(user, mailbox, new OutlookContactsWritten.Result(
+                WriteOutlookContacts.Action.UPSERT, no, OutlookContactsWritten.Status.DONE, "x1", "ck", null, false));
         awaitRunStatus(user, first, "SUCCEEDED");
 
         String second = startRun(user, "FULL");
@@ -284,14 +278,8 @@ class OrchestratorTest {
         String mailbox = "throttled-" + UUID.randomUUID() + "@example.test";
         String user = manualUser(mailbox);
         String no = replicatedContact();
-        String runId = startRun(user, "FULL");
-        ReadOutlookChanges read = readCommandsFor(mailbox, 1).get(0);
-        answer(mailbox, new OutlookChangesRead(read.commandId(), user, mailbox, runId, "folder-1", true, false,
-                List.of(), List.of(), "delta-1"));
-        WriteOutlookContacts write = commandsFor(mailbox, 1).get(0);
-        answer(mailbox, new OutlookContactsWritten(write.commandId(), user, mailbox, runId, "folder-1", List.of(
-                new OutlookContactsWritten.Result(WriteOutlookContacts.Action.UPSERT, no,
-                        OutlookContactsWritten.Status.FAILED, null, null, "throttled", true, Instant.now()))));
+        String runId = firstFullRunWritingOne(user, mailbox, new OutlookContactsWritten.Result(WriteOutlookContacts.Action.UPSERT,
+                no, OutlookContactsWritten.Status.FAILED, null, null, "throttled", true, Instant.now()));
         awaitRunStatus(user, runId, "PARTIAL");
 
         // Nobody asks: the orchestrator starts the retry itself, which reads the folder and writes the contact again.
@@ -406,6 +394,20 @@ class OrchestratorTest {
         return api.post().uri("/api/v1/users/{u}/contact-sync/runs", user).bodyValue(Map.of("mode", mode))
                 .exchange().expectStatus().isAccepted()
                 .expectBody(Map.class).returnResult().getResponseBody().get("runId").toString();
+    }
+
+    /**
+     * The user's first FULL run, the test playing the gateway: the folder reads empty, and the one write it plans
+     * is answered with {@code result}. Returns the run's id.
+     */
+    private static String firstFullRunWritingOne(String user, String mailbox, OutlookContactsWritten.Result result) {
+        String runId = startRun(user, "FULL");
+        ReadOutlookChanges read = readCommandsFor(mailbox, 1).get(0);
+        answer(mailbox, new OutlookChangesRead(read.commandId(), user, mailbox, runId, "folder-1", true, false,
+                List.of(), List.of(), "delta-1"));
+        WriteOutlookContacts write = commandsFor(mailbox, 1).get(0);
+        answer(mailbox, new OutlookContactsWritten(write.commandId(), user, mailbox, runId, "folder-1", List.of(result)));
+        return runId;
     }
 
     private static void awaitRunStatus(String user, String runId, String status) {
